@@ -1,0 +1,185 @@
+package it.openesecuzione.audit;
+
+import it.openesecuzione.identity.CurrentUser;
+import it.openesecuzione.identity.PlatformUser;
+import it.openesecuzione.identity.Role;
+import it.openesecuzione.identity.StazioniAppaltanti;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Appends audit entries and verifies the chains. Each stazione appaltante has its own chain
+ * (chain 0 holds platform-wide changes); entry n's hash is SHA-256 over entry n-1's hash and the
+ * canonical form of entry n, so altering, removing or reordering any entry breaks the chain.
+ */
+@Service
+public class AuditTrail {
+
+    static final String GENESIS = "0".repeat(64);
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final StazioniAppaltanti authorities;
+    private final Clock clock;
+
+    AuditTrail(JdbcClient jdbc, StazioniAppaltanti authorities, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = JsonMapper.builder().build();
+        this.authorities = authorities;
+        this.clock = clock;
+    }
+
+    /** Records a change; runs only inside the transaction that made it. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(AuditableEvent event) {
+        append(event.authorityId(), event.contractId(), event.auditAction(), event.auditSummary());
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public AuditEntry append(Long authorityId, Long contractId, String action, Map<String, Object> summary) {
+        long chainId = authorityId == null ? 0L : authorityId;
+        String region = authorityId == null ? null
+                : authorities.find(authorityId).map(a -> a.regione()).orElse(null);
+        Optional<PlatformUser> actor = CurrentUser.find();
+        String actorRole = actor.map(user -> roleLabel(user, authorityId)).orElse("SISTEMA");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> textSummary = (Map<String, Object>) CanonicalForm.textual(summary == null ? Map.of() : summary);
+
+        jdbc.sql("insert into audit_chain (chain_id, last_seq, last_hash) values (?, 0, ?) on conflict do nothing")
+                .params(chainId, GENESIS).update();
+        // The row lock on the chain head serialises appends to one chain across all nodes.
+        Map.Entry<Long, String> head = jdbc.sql("select last_seq, last_hash from audit_chain where chain_id = ? for update")
+                .param(chainId).query((row, n) -> Map.entry(row.getLong(1), row.getString(2))).single();
+
+        AuditEntry unsigned = new AuditEntry(0, chainId, head.getKey() + 1,
+                clock.instant().truncatedTo(ChronoUnit.MICROS), actor.map(PlatformUser::codiceFiscale).orElse(null),
+                actor.map(PlatformUser::displayName).orElse("Sistema"), actorRole, authorityId, region, contractId,
+                action, textSummary, head.getValue(), null);
+        String hash = hash(unsigned);
+        long id = jdbc.sql("""
+                insert into audit_entry (chain_id, chain_seq, occurred_at, actor_cf, actor_name, actor_role, authority_id,
+                                         region, contract_id, action, summary, prev_hash, hash)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) returning id""")
+                .params(chainId, unsigned.chainSeq(), Timestamp.from(unsigned.occurredAt()), unsigned.actorCodiceFiscale(),
+                        unsigned.actorName(), actorRole, authorityId, region, contractId, action,
+                        json.writeValueAsString(textSummary), unsigned.prevHash(), hash)
+                .query(Long.class).single();
+        jdbc.sql("update audit_chain set last_seq = ?, last_hash = ? where chain_id = ?")
+                .params(unsigned.chainSeq(), hash, chainId).update();
+        return new AuditEntry(id, chainId, unsigned.chainSeq(), unsigned.occurredAt(), unsigned.actorCodiceFiscale(),
+                unsigned.actorName(), actorRole, authorityId, region, contractId, action, textSummary, unsigned.prevHash(), hash);
+    }
+
+    private static String roleLabel(PlatformUser user, Long authorityId) {
+        if (authorityId != null && !user.rolesIn(authorityId).isEmpty()) {
+            return user.rolesIn(authorityId).stream().map(Role::name).sorted().collect(Collectors.joining(","));
+        }
+        return user.platformAdmin() ? Role.PLATFORM_ADMIN.name() : user.isObserver() ? Role.OSSERVATORIO.name() : "SISTEMA";
+    }
+
+    /** The history of a contract, oldest first. */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> forContract(long contractId) {
+        return jdbc.sql("select * from audit_entry where contract_id = ? order by chain_seq").param(contractId)
+                .query(this::entry).list();
+    }
+
+    /** The most recent entries of a chain, newest first. */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> latest(long chainId, int limit) {
+        return jdbc.sql("select * from audit_entry where chain_id = ? order by chain_seq desc limit ?")
+                .params(chainId, limit).query(this::entry).list();
+    }
+
+    /** Verifies every chain visible to the current user. */
+    @Transactional(readOnly = true)
+    public List<ChainVerification> verifyAll() {
+        return jdbc.sql("select distinct chain_id from audit_entry order by chain_id").query(Long.class).list().stream()
+                .map(this::verify).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public ChainVerification verify(long chainId) {
+        String previous = GENESIS;
+        long expectedSeq = 1;
+        List<AuditEntry> entries = jdbc.sql("select * from audit_entry where chain_id = ? order by chain_seq")
+                .param(chainId).query(this::entry).list();
+        for (AuditEntry entry : entries) {
+            if (entry.chainSeq() != expectedSeq) {
+                return new ChainVerification(chainId, entries.size(), false, expectedSeq,
+                        "manca la voce n. " + expectedSeq + " (trovata la n. " + entry.chainSeq() + ")");
+            }
+            if (!entry.prevHash().equals(previous)) {
+                return new ChainVerification(chainId, entries.size(), false, entry.chainSeq(),
+                        "la voce n. " + entry.chainSeq() + " non segue la precedente (hash precedente diverso)");
+            }
+            if (!hash(entry).equals(entry.hash())) {
+                return new ChainVerification(chainId, entries.size(), false, entry.chainSeq(),
+                        "la voce n. " + entry.chainSeq() + " è stata alterata (hash non corrispondente)");
+            }
+            previous = entry.hash();
+            expectedSeq++;
+        }
+        Optional<Map.Entry<Long, String>> head = jdbc.sql("select last_seq, last_hash from audit_chain where chain_id = ?")
+                .param(chainId).query((row, n) -> Map.entry(row.getLong(1), row.getString(2))).optional();
+        if (head.isPresent() && (head.get().getKey() != expectedSeq - 1 || !head.get().getValue().equals(previous))) {
+            return new ChainVerification(chainId, entries.size(), false, expectedSeq,
+                    "mancano voci in coda: il registro ne dichiara " + head.get().getKey() + ", ne risultano " + (expectedSeq - 1));
+        }
+        return new ChainVerification(chainId, entries.size(), true, null, null);
+    }
+
+    static String hash(AuditEntry entry) {
+        Map<String, Object> canonical = new LinkedHashMap<>();
+        canonical.put("chainId", String.valueOf(entry.chainId()));
+        canonical.put("chainSeq", String.valueOf(entry.chainSeq()));
+        canonical.put("occurredAt", entry.occurredAt().toString());
+        canonical.put("actorCf", entry.actorCodiceFiscale());
+        canonical.put("actorName", entry.actorName());
+        canonical.put("actorRole", entry.actorRole());
+        canonical.put("authorityId", entry.authorityId() == null ? null : entry.authorityId().toString());
+        canonical.put("region", entry.region());
+        canonical.put("contractId", entry.contractId() == null ? null : entry.contractId().toString());
+        canonical.put("action", entry.action());
+        canonical.put("summary", entry.summary());
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(entry.prevHash().getBytes(StandardCharsets.US_ASCII));
+            digest.update(CanonicalForm.of(canonical).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private AuditEntry entry(ResultSet row, int rowNum) throws SQLException {
+        Long authorityId = row.getObject("authority_id") == null ? null : row.getLong("authority_id");
+        Long contractId = row.getObject("contract_id") == null ? null : row.getLong("contract_id");
+        Instant occurredAt = row.getTimestamp("occurred_at").toInstant();
+        return new AuditEntry(row.getLong("id"), row.getLong("chain_id"), row.getLong("chain_seq"), occurredAt,
+                row.getString("actor_cf"), row.getString("actor_name"), row.getString("actor_role"), authorityId,
+                row.getString("region"), contractId, row.getString("action"),
+                json.readValue(row.getString("summary"), Map.class), row.getString("prev_hash"), row.getString("hash"));
+    }
+}

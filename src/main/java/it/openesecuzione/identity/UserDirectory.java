@@ -1,0 +1,141 @@
+package it.openesecuzione.identity;
+
+import it.openesecuzione.shared.CodiceFiscale;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Users and stazioni appaltanti: lookups for other modules and the administrative operations
+ * (creating authorities and users, granting roles) used by the demo seeding and admin pages.
+ */
+@Service
+public class UserDirectory implements StazioniAppaltanti {
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwordEncoder;
+
+    UserDirectory(JdbcClient jdbc, PasswordEncoder passwordEncoder) {
+        this.jdbc = jdbc;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    /** A new user; password may be null for users who only log in through OpenID Connect. */
+    public record NewUser(String username, CodiceFiscale codiceFiscale, String nome, String cognome, String email,
+            String password, String observatoryRegion, boolean platformAdmin) {
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<StazioneAppaltante> find(long id) {
+        return jdbc.sql("select * from stazione_appaltante where id = ?").param(id)
+                .query(UserDirectory::authority).optional();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<StazioneAppaltante> all() {
+        return jdbc.sql("select * from stazione_appaltante order by denominazione").query(UserDirectory::authority).list();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StazioneAppaltante> findAuthorityByCodiceFiscale(String codiceFiscale) {
+        return jdbc.sql("select * from stazione_appaltante where codice_fiscale = ?").param(codiceFiscale)
+                .query(UserDirectory::authority).optional();
+    }
+
+    @Transactional
+    public StazioneAppaltante createAuthority(String denominazione, CodiceFiscale codiceFiscale, String codiceAusa,
+            String tipo, String regione) {
+        long id = jdbc.sql("""
+                insert into stazione_appaltante (denominazione, codice_fiscale, codice_ausa, tipo, regione)
+                values (?, ?, ?, ?, ?) returning id""")
+                .params(denominazione, codiceFiscale.value(), codiceAusa, tipo, regione)
+                .query(Long.class).single();
+        return new StazioneAppaltante(id, denominazione, codiceFiscale, codiceAusa, tipo, regione);
+    }
+
+    @Transactional
+    public PlatformUser createUser(NewUser user) {
+        long id = jdbc.sql("""
+                insert into app_user (username, codice_fiscale, nome, cognome, email, password_hash,
+                                      observatory_region, platform_admin)
+                values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(user.username(), user.codiceFiscale().value(), user.nome(), user.cognome(), user.email(),
+                        user.password() == null ? null : passwordEncoder.encode(user.password()),
+                        user.observatoryRegion(), user.platformAdmin())
+                .query(Long.class).single();
+        return findById(id).orElseThrow();
+    }
+
+    @Transactional
+    public void grant(long userId, long authorityId, Role role) {
+        if (!role.perAuthority()) {
+            throw new IllegalArgumentException("Il ruolo " + role + " non si assegna per stazione appaltante");
+        }
+        jdbc.sql("""
+                insert into user_authority_role (user_id, authority_id, role) values (?, ?, ?)
+                on conflict do nothing""").params(userId, authorityId, role.name()).update();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<PlatformUser> findById(long id) {
+        return jdbc.sql("select * from app_user where id = ?").param(id).query(this::user).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<PlatformUser> findByUsername(String username) {
+        return jdbc.sql("select * from app_user where username = ?").param(username).query(this::user).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<PlatformUser> findByCodiceFiscale(String codiceFiscale) {
+        return jdbc.sql("select * from app_user where codice_fiscale = ? and enabled").param(codiceFiscale)
+                .query(this::user).optional();
+    }
+
+    /** Users of an authority holding a role there, e.g. the RUPs to choose from in a contract form. */
+    @Transactional(readOnly = true)
+    public List<PlatformUser> usersWithRole(long authorityId, Role role) {
+        return jdbc.sql("""
+                select u.* from app_user u join user_authority_role r on r.user_id = u.id
+                where r.authority_id = ? and r.role = ? and u.enabled order by u.cognome, u.nome""")
+                .params(authorityId, role.name()).query(this::user).list();
+    }
+
+    /** Every enabled user holding any role at the authority. */
+    @Transactional(readOnly = true)
+    public List<PlatformUser> usersOf(long authorityId) {
+        return jdbc.sql("""
+                select * from app_user u where u.enabled
+                and exists (select 1 from user_authority_role r where r.user_id = u.id and r.authority_id = ?)
+                order by u.cognome, u.nome""")
+                .param(authorityId).query(this::user).list();
+    }
+
+    private PlatformUser user(java.sql.ResultSet row, int rowNum) throws java.sql.SQLException {
+        long id = row.getLong("id");
+        Map<Long, Set<Role>> roles = new LinkedHashMap<>();
+        jdbc.sql("select authority_id, role from user_authority_role where user_id = ? order by authority_id, role")
+                .param(id)
+                .query((r, n) -> Map.entry(r.getLong("authority_id"), Role.valueOf(r.getString("role"))))
+                .list()
+                .forEach(e -> roles.computeIfAbsent(e.getKey(), k -> EnumSet.noneOf(Role.class)).add(e.getValue()));
+        return new PlatformUser(id, row.getString("username"), row.getString("codice_fiscale"), row.getString("nome"),
+                row.getString("cognome"), row.getString("email"), roles, row.getString("observatory_region"),
+                row.getBoolean("platform_admin"));
+    }
+
+    private static StazioneAppaltante authority(java.sql.ResultSet row, int rowNum) throws java.sql.SQLException {
+        return new StazioneAppaltante(row.getLong("id"), row.getString("denominazione"),
+                new CodiceFiscale(row.getString("codice_fiscale")), row.getString("codice_ausa"), row.getString("tipo"),
+                row.getString("regione"));
+    }
+}

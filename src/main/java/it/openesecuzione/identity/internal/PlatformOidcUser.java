@@ -1,0 +1,28 @@
+package it.openesecuzione.identity.internal;
+
+import it.openesecuzione.identity.AuthenticatedUser;
+import it.openesecuzione.identity.PlatformUser;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+
+/** A user logged in through OpenID Connect (SPID/CIE gateway), matched by codice fiscale. */
+final class PlatformOidcUser extends DefaultOidcUser implements AuthenticatedUser {
+
+    private final PlatformUser user;
+
+    PlatformOidcUser(PlatformUser user, OidcIdToken idToken, OidcUserInfo userInfo) {
+        super(Authorities.of(user), idToken, userInfo, "sub");
+        this.user = user;
+    }
+
+    @Override
+    public PlatformUser platformUser() {
+        return user;
+    }
+
+    @Override
+    public String getName() {
+        return user.username();
+    }
+}

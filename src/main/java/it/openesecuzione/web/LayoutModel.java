@@ -1,0 +1,53 @@
+package it.openesecuzione.web;
+
+import it.openesecuzione.identity.CurrentUser;
+import it.openesecuzione.identity.PlatformUser;
+import it.openesecuzione.identity.Role;
+import it.openesecuzione.identity.StazioneAppaltante;
+import it.openesecuzione.identity.StazioniAppaltanti;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every page's header needs: the user, their authority and roles. */
+@ControllerAdvice(annotations = Controller.class)
+class LayoutModel {
+
+    private final StazioniAppaltanti authorities;
+    private final String platformName;
+
+    LayoutModel(StazioniAppaltanti authorities, @Value("${openesecuzione.platform-name:OpenEsecuzione}") String platformName) {
+        this.authorities = authorities;
+        this.platformName = platformName;
+    }
+
+    @ModelAttribute("platformName")
+    String platformName() {
+        return platformName;
+    }
+
+    @ModelAttribute("me")
+    PlatformUser me() {
+        return CurrentUser.find().orElse(null);
+    }
+
+    @ModelAttribute("currentAuthority")
+    StazioneAppaltante currentAuthority() {
+        return CurrentUser.find().flatMap(PlatformUser::primaryAuthority).flatMap(authorities::find).orElse(null);
+    }
+
+    @ModelAttribute("roleLabels")
+    String roleLabels() {
+        return CurrentUser.find().map(user -> user.allRoles().stream().map(Role::label).collect(Collectors.joining(", ")))
+                .orElse("");
+    }
+
+    @ModelAttribute("canVerifyAudit")
+    boolean canVerifyAudit() {
+        return CurrentUser.find().map(user -> user.platformAdmin()
+                || user.rolesByAuthority().values().stream().anyMatch(roles -> roles.contains(Role.AMMINISTRATORE)))
+                .orElse(false);
+    }
+}

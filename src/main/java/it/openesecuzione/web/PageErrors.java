@@ -1,0 +1,43 @@
+package it.openesecuzione.web;
+
+import it.openesecuzione.shared.ConflictException;
+import it.openesecuzione.shared.NotFoundException;
+import it.openesecuzione.shared.NotPermittedException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** Domain exceptions on pages: an Italian page with the reason, never a stack trace. */
+@Order(Ordered.LOWEST_PRECEDENCE)
+@ControllerAdvice(annotations = Controller.class)
+class PageErrors {
+
+    @ExceptionHandler(NotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(NotFoundException e, Model model) {
+        return page(model, "Pagina non trovata", e.getMessage());
+    }
+
+    @ExceptionHandler(NotPermittedException.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String forbidden(NotPermittedException e, Model model) {
+        return page(model, "Operazione non consentita", e.getMessage());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String conflict(ConflictException e, Model model) {
+        return page(model, "Modifica in conflitto", e.getMessage());
+    }
+
+    private static String page(Model model, String title, String detail) {
+        model.addAttribute("title", title);
+        model.addAttribute("detail", detail);
+        return "error/problem";
+    }
+}

@@ -1,0 +1,20 @@
+package it.openesecuzione;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole application on a fresh embedded PostgreSQL, seeded with the demo data (which the
+ * tests use as fixtures), on a random port. Test classes with no further configuration share one
+ * context, hence one database: tests create their own data rather than assume an empty one.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public @interface IntegrationTest {
+}
