@@ -75,6 +75,11 @@ public record Percentage(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString();
     }
 
+    /** Italian notation for pages and documents: "12,5 %". */
+    public String formatIt() {
+        return toString().replace('.', ',') + " %";
+    }
+
     private static Optional<String> problemWithValue(BigDecimal value) {
         if (value == null) {
             return Optional.of("il valore è obbligatorio");

@@ -3,13 +3,11 @@ package it.openesecuzione.identity.internal;
 import it.openesecuzione.identity.PlatformUser;
 import it.openesecuzione.identity.UserDirectory;
 import jakarta.servlet.http.HttpServletRequest;
-import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.authentication.DisabledException;
@@ -24,6 +22,9 @@ import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -32,9 +33,6 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionOperations;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Two filter chains: the API (stateless; HTTP Basic, personal API tokens, OIDC access tokens) and
@@ -43,24 +41,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SecurityConfiguration.class);
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    /**
-     * Transactions of the HTTP session store (Spring Session JDBC, which picks this bean by its
-     * name). Sessions are not tenant data (no row-level security), and they must not go through the
-     * application's transaction manager: that one asks the current user for the tenant scope, the
-     * current user is read from the session, and so the first load of a session in a request
-     * recursed (one pooled connection per level) until the pool ran dry. Not a default candidate,
-     * so that it neither replaces Boot's {@code TransactionTemplate} nor is injected elsewhere.
-     */
-    @Bean(defaultCandidate = false)
-    TransactionOperations springSessionTransactionOperations(DataSource dataSource) {
-        TransactionTemplate template = new TransactionTemplate(new JdbcTransactionManager(dataSource));
-        template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        return template::execute;
     }
 
     @Bean
@@ -130,11 +115,21 @@ class SecurityConfiguration {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                 + "script-src 'self'; frame-ancestors 'none'")));
-        if (oidcClients.getIfAvailable() != null) {
+        ClientRegistrationRepository clients = oidcClients.getIfAvailable();
+        if (clients != null) {
+            // PKCE (S256) even for this confidential client, as the SPID/CIE OIDC rules require.
+            DefaultOAuth2AuthorizationRequestResolver requests = new DefaultOAuth2AuthorizationRequestResolver(clients,
+                    OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+            requests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
             http.oauth2Login(oauth -> oauth.loginPage("/login")
+                    .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(requests))
                     .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService(directory, claim)))
-                    .failureHandler((request, response, exception) -> response.sendRedirect(
-                            request.getContextPath() + "/login?oidc")));
+                    .failureHandler((request, response, exception) -> {
+                        log.warn("Accesso OIDC rifiutato: {}", exception instanceof OAuth2AuthenticationException refused
+                                ? refused.getError().getErrorCode() + " - " + refused.getError().getDescription()
+                                : exception.getMessage());
+                        response.sendRedirect(request.getContextPath() + "/login?oidc");
+                    }));
         }
         return http.build();
     }

@@ -1,0 +1,153 @@
+package it.openesecuzione.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import it.openesecuzione.IntegrationTest;
+import it.openesecuzione.support.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The main journey in a real headless Chromium (Debian's package): log in, create a contract,
+ * find it, open it. On a developer machine without Chromium the test is skipped; in CI
+ * ({@code CI=true}), where .ci/run installs it, a missing browser is a failure.
+ */
+@IntegrationTest
+class BrowserJourneyTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @LocalServerPort
+    int port;
+
+    static WebDriver browser;
+    static WebDriverWait wait;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        boolean available = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!"true".equals(System.getenv("CI"))) {
+            Assumptions.assumeTrue(available, "Chromium non installato: apt-get install chromium chromium-driver");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,1024",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void logInCreateFindAndOpenAContract() {
+        browser.get("http://localhost:" + port + "/contratti");
+        wait.until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.id("username")).sendKeys("genova.rup");
+        browser.findElement(By.id("password")).sendKeys("Demo-2026!");
+        browser.findElement(By.id("accedi")).click();
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nuovo-contratto")));
+        assertThat(browser.findElement(By.cssSelector("[data-testid=utente]")).getText())
+                .contains("Mario Rossi").contains("Comune di Genova").contains("RUP");
+        assertAccessibleStructure();
+
+        screenshot("elenco");
+        click(By.id("nuovo-contratto"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("salva")));
+        assertAccessibleStructure();
+        screenshot("modulo");
+        String cig = Fixtures.newCig();
+        browser.findElement(By.id("oggetto")).sendKeys("Manutenzione del verde pubblico nei municipi del Levante");
+        select("tipologia", "SERVIZI");
+        select("procedura", "APERTA");
+        browser.findElement(By.id("lotti0.cig")).sendKeys(cig);
+        browser.findElement(By.id("importoBaseGara")).sendKeys("250.000,00");
+        browser.findElement(By.id("importoContrattuale")).sendKeys("231.250,00");
+        browser.findElement(By.id("oneriSicurezza")).sendKeys("0");
+        browser.findElement(By.id("ribasso")).sendKeys("7,5");
+        browser.findElement(By.id("durataGiorni")).sendKeys("365");
+        browser.findElement(By.id("aggiudicatarioDenominazione")).sendKeys("Giardini Liguri Soc. Coop.");
+        browser.findElement(By.id("aggiudicatarioCodiceFiscale")).sendKeys("02765430109");
+        click(By.id("salva"));
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("oggetto")));
+        assertThat(browser.getPageSource()).contains("Contratto registrato.").contains(cig).contains("€ 231.250,00");
+        String detailUrl = browser.getCurrentUrl();
+
+        browser.get("http://localhost:" + port + "/contratti");
+        WebElement search = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("q")));
+        search.sendKeys(cig);
+        click(By.id("cerca"));
+        WebElement link = wait.until(ExpectedConditions.elementToBeClickable(
+                By.linkText("Manutenzione del verde pubblico nei municipi del Levante")));
+        assertThat(browser.findElements(By.cssSelector("#risultati tbody tr"))).hasSize(1);
+        link.click();
+
+        wait.until(ExpectedConditions.urlToBe(detailUrl));
+        screenshot("dettaglio");
+        assertThat(browser.findElement(By.id("oggetto")).getText()).isEqualTo("Manutenzione del verde pubblico nei municipi del Levante");
+        assertAccessibleStructure();
+    }
+
+    /** Scrolls the element to the middle of the window first, away from sticky headers and footers. */
+    private void click(By locator) {
+        WebElement element = browser.findElement(locator);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    }
+
+    /** Keeps what the user saw, under target/screenshots, for reviewing the pages. */
+    private void screenshot(String name) {
+        try {
+            Path directory = Files.createDirectories(Path.of("target", "screenshots"));
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            Files.write(directory.resolve(name + ".png"), png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void select(String id, String value) {
+        new Select(browser.findElement(By.id(id))).selectByValue(value);
+    }
+
+    /** Landmarks, language, and a label for every visible form control. */
+    @SuppressWarnings("unchecked")
+    private void assertAccessibleStructure() {
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("it");
+        assertThat(browser.findElements(By.cssSelector("header[role=banner], main#contenuto, footer"))).hasSize(3);
+        List<String> unlabelled = (List<String>) ((JavascriptExecutor) browser).executeScript("""
+                return Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea'))
+                  .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label'))
+                  .map(el => el.name || el.id);""");
+        assertThat(unlabelled).isEmpty();
+    }
+}
