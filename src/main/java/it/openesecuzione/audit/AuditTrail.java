@@ -1,9 +1,5 @@
 package it.openesecuzione.audit;
 
-import it.openesecuzione.identity.CurrentUser;
-import it.openesecuzione.identity.PlatformUser;
-import it.openesecuzione.identity.Role;
-import it.openesecuzione.identity.StazioniAppaltanti;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,13 +33,13 @@ public class AuditTrail {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final StazioniAppaltanti authorities;
+    private final AuditContext context;
     private final Clock clock;
 
-    AuditTrail(JdbcClient jdbc, StazioniAppaltanti authorities, Clock clock) {
+    AuditTrail(JdbcClient jdbc, AuditContext context, Clock clock) {
         this.jdbc = jdbc;
         this.json = JsonMapper.builder().build();
-        this.authorities = authorities;
+        this.context = context;
         this.clock = clock;
     }
 
@@ -58,10 +53,9 @@ public class AuditTrail {
     @Transactional(propagation = Propagation.MANDATORY)
     public AuditEntry append(Long authorityId, Long contractId, String action, Map<String, Object> summary) {
         long chainId = authorityId == null ? 0L : authorityId;
-        String region = authorityId == null ? null
-                : authorities.find(authorityId).map(a -> a.regione()).orElse(null);
-        Optional<PlatformUser> actor = CurrentUser.find();
-        String actorRole = actor.map(user -> roleLabel(user, authorityId)).orElse("SISTEMA");
+        String region = authorityId == null ? null : context.regionOf(authorityId);
+        AuditActor actor = context.currentActor(authorityId);
+        String actorRole = actor.role();
         @SuppressWarnings("unchecked")
         Map<String, Object> textSummary = (Map<String, Object>) CanonicalForm.textual(summary == null ? Map.of() : summary);
 
@@ -72,8 +66,7 @@ public class AuditTrail {
                 .param(chainId).query((row, n) -> Map.entry(row.getLong(1), row.getString(2))).single();
 
         AuditEntry unsigned = new AuditEntry(0, chainId, head.getKey() + 1,
-                clock.instant().truncatedTo(ChronoUnit.MICROS), actor.map(PlatformUser::codiceFiscale).orElse(null),
-                actor.map(PlatformUser::displayName).orElse("Sistema"), actorRole, authorityId, region, contractId,
+                clock.instant().truncatedTo(ChronoUnit.MICROS), actor.codiceFiscale(), actor.name(), actorRole, authorityId, region, contractId,
                 action, textSummary, head.getValue(), null);
         String hash = hash(unsigned);
         long id = jdbc.sql("""
@@ -88,13 +81,6 @@ public class AuditTrail {
                 .params(unsigned.chainSeq(), hash, chainId).update();
         return new AuditEntry(id, chainId, unsigned.chainSeq(), unsigned.occurredAt(), unsigned.actorCodiceFiscale(),
                 unsigned.actorName(), actorRole, authorityId, region, contractId, action, textSummary, unsigned.prevHash(), hash);
-    }
-
-    private static String roleLabel(PlatformUser user, Long authorityId) {
-        if (authorityId != null && !user.rolesIn(authorityId).isEmpty()) {
-            return user.rolesIn(authorityId).stream().map(Role::name).sorted().collect(Collectors.joining(","));
-        }
-        return user.platformAdmin() ? Role.PLATFORM_ADMIN.name() : user.isObserver() ? Role.OSSERVATORIO.name() : "SISTEMA";
     }
 
     /** The history of a contract, oldest first. */

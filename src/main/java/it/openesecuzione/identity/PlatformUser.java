@@ -56,6 +56,11 @@ public record PlatformUser(long id, String username, String codiceFiscale, Strin
         return roles;
     }
 
+    /** An administrator of some authority, or of the platform. */
+    public boolean isAdministrator() {
+        return platformAdmin || rolesByAuthority.values().stream().anyMatch(roles -> roles.contains(Role.AMMINISTRATORE));
+    }
+
     /** May this user change data of that authority? Observers never may. */
     public boolean canWrite(long authorityId) {
         return rolesByAuthority.containsKey(authorityId);

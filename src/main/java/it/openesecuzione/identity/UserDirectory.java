@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -21,10 +22,12 @@ public class UserDirectory implements StazioniAppaltanti {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
 
-    UserDirectory(JdbcClient jdbc, PasswordEncoder passwordEncoder) {
+    UserDirectory(JdbcClient jdbc, PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
+        this.events = events;
     }
 
     /** A new user; password may be null for users who only log in through OpenID Connect. */
@@ -59,6 +62,9 @@ public class UserDirectory implements StazioniAppaltanti {
                 values (?, ?, ?, ?, ?) returning id""")
                 .params(denominazione, codiceFiscale.value(), codiceAusa, tipo, regione)
                 .query(Long.class).single();
+        events.publishEvent(new IdentityChanged(id, IdentityChanged.AUTHORITY_REGISTERED, Map.of(
+                "denominazione", denominazione, "codiceFiscale", codiceFiscale.value(), "codiceAusa", codiceAusa,
+                "tipo", tipo, "regione", regione)));
         return new StazioneAppaltante(id, denominazione, codiceFiscale, codiceAusa, tipo, regione);
     }
 
@@ -72,6 +78,16 @@ public class UserDirectory implements StazioniAppaltanti {
                         user.password() == null ? null : passwordEncoder.encode(user.password()),
                         user.observatoryRegion(), user.platformAdmin())
                 .query(Long.class).single();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("utente", id);
+        summary.put("username", user.username());
+        summary.put("codiceFiscale", user.codiceFiscale().value());
+        summary.put("nome", user.nome() + " " + user.cognome());
+        summary.put("email", user.email());
+        summary.put("osservatorio", user.observatoryRegion());
+        summary.put("amministratorePiattaforma", user.platformAdmin());
+        summary.put("passwordLocale", user.password() != null);
+        events.publishEvent(new IdentityChanged(null, IdentityChanged.USER_REGISTERED, summary));
         return findById(id).orElseThrow();
     }
 
@@ -80,9 +96,13 @@ public class UserDirectory implements StazioniAppaltanti {
         if (!role.perAuthority()) {
             throw new IllegalArgumentException("Il ruolo " + role + " non si assegna per stazione appaltante");
         }
-        jdbc.sql("""
+        int added = jdbc.sql("""
                 insert into user_authority_role (user_id, authority_id, role) values (?, ?, ?)
                 on conflict do nothing""").params(userId, authorityId, role.name()).update();
+        if (added == 1) {
+            events.publishEvent(new IdentityChanged(authorityId, IdentityChanged.ROLE_GRANTED,
+                    Map.of("utente", userId, "ruolo", role.name())));
+        }
     }
 
     @Transactional(readOnly = true)

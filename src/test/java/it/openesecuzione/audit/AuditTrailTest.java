@@ -45,7 +45,7 @@ class AuditTrailTest {
     long chain;
 
     @BeforeEach
-    void aChainOfFiveEntries() {
+    void aChainOfSixEntries() {
         // A fresh authority per test, so tampering with its chain touches no other test's data.
         StazioneAppaltante authority = SystemScope.call(() -> directory.createAuthority("Comune di Prova " + System.nanoTime(),
                 new CodiceFiscale(Fixtures.numericCode()), Fixtures.ausaCode(), "COMUNE", "Liguria"));
@@ -62,7 +62,20 @@ class AuditTrailTest {
         ChainVerification result = SystemScope.call(() -> audit.verify(chain));
 
         assertThat(result.intact()).isTrue();
-        assertThat(result.entries()).isEqualTo(5);
+        // The authority's registration opens its chain; the five test entries follow.
+        assertThat(result.entries()).isEqualTo(6);
+    }
+
+    @Test
+    void recordsIdentityChangesAndLogins() {
+        Http.browser(port, "genova.admin");
+        Http.anonymous(port).login("genova.admin", "sbagliata");
+
+        List<String> platform = SystemScope.call(() -> audit.latest(0, 20)).stream().map(AuditEntry::action).toList();
+        List<AuditEntry> own = SystemScope.call(() -> audit.latest(chain, 10));
+
+        assertThat(platform).contains("ACCESSO", "ACCESSO_FALLITO", "UTENTE_REGISTRATO");
+        assertThat(own.get(own.size() - 1).action()).isEqualTo("STAZIONE_APPALTANTE_REGISTRATA");
     }
 
     @Test
@@ -88,7 +101,7 @@ class AuditTrailTest {
 
     @Test
     void detectsTheLastEntryDeleted() {
-        tamper("delete from audit_entry where chain_id = ? and chain_seq = 5");
+        tamper("delete from audit_entry where chain_id = ? and chain_seq = 6");
 
         ChainVerification result = SystemScope.call(() -> audit.verify(chain));
 

@@ -1,9 +1,8 @@
 package it.openesecuzione.audit.web;
 
+import it.openesecuzione.audit.AuditContext;
 import it.openesecuzione.audit.AuditTrail;
 import it.openesecuzione.audit.ChainVerification;
-import it.openesecuzione.identity.CurrentUser;
-import it.openesecuzione.identity.StazioniAppaltanti;
 import it.openesecuzione.web.Crumb;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,20 +15,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 class AuditPages {
 
     private final AuditTrail audit;
-    private final StazioniAppaltanti authorities;
+    private final AuditContext context;
 
-    AuditPages(AuditTrail audit, StazioniAppaltanti authorities) {
+    AuditPages(AuditTrail audit, AuditContext context) {
         this.audit = audit;
-        this.authorities = authorities;
+        this.context = context;
     }
 
     @GetMapping("/registro")
     String verify(Model model) {
-        AuditVerification.requireAdministrator(CurrentUser.get());
+        AuditVerification.requireAdministrator(context);
         List<ChainVerification> chains = audit.verifyAll();
         Map<Long, String> names = new LinkedHashMap<>();
-        chains.forEach(chain -> names.put(chain.chainId(), chain.chainId() == 0 ? "Piattaforma"
-                : authorities.find(chain.chainId()).map(a -> a.denominazione()).orElse("Ente " + chain.chainId())));
+        chains.forEach(chain -> names.put(chain.chainId(), context.chainLabel(chain.chainId())));
         model.addAttribute("section", "registro");
         model.addAttribute("chains", chains);
         model.addAttribute("names", names);

@@ -2,11 +2,9 @@ package it.openesecuzione.audit.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import it.openesecuzione.audit.AuditContext;
 import it.openesecuzione.audit.AuditTrail;
 import it.openesecuzione.audit.ChainVerification;
-import it.openesecuzione.identity.CurrentUser;
-import it.openesecuzione.identity.PlatformUser;
-import it.openesecuzione.identity.Role;
 import it.openesecuzione.shared.NotPermittedException;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,9 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditVerification {
 
     private final AuditTrail audit;
+    private final AuditContext context;
 
-    AuditVerification(AuditTrail audit) {
+    AuditVerification(AuditTrail audit, AuditContext context) {
         this.audit = audit;
+        this.context = context;
     }
 
     record Verification(boolean intact, List<ChainVerification> chains) {
@@ -31,15 +31,13 @@ class AuditVerification {
     @Operation(summary = "Verifica le catene del registro visibili all'utente",
             description = "Riservato agli amministratori: ricalcola ogni hash e segnala voci alterate, mancanti o riordinate.")
     Verification verify() {
-        requireAdministrator(CurrentUser.get());
+        requireAdministrator(context);
         List<ChainVerification> chains = audit.verifyAll();
         return new Verification(chains.stream().allMatch(ChainVerification::intact), chains);
     }
 
-    static void requireAdministrator(PlatformUser user) {
-        boolean admin = user.platformAdmin()
-                || user.rolesByAuthority().values().stream().anyMatch(roles -> roles.contains(Role.AMMINISTRATORE));
-        if (!admin) {
+    static void requireAdministrator(AuditContext context) {
+        if (!context.currentUserMayVerify()) {
             throw new NotPermittedException("La verifica del registro è riservata agli amministratori");
         }
     }

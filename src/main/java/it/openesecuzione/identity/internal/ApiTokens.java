@@ -1,5 +1,6 @@
 package it.openesecuzione.identity.internal;
 
+import it.openesecuzione.identity.IdentityChanged;
 import it.openesecuzione.identity.PlatformUser;
 import it.openesecuzione.identity.UserDirectory;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +12,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,11 +33,13 @@ public class ApiTokens {
 
     private final JdbcClient jdbc;
     private final UserDirectory directory;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ApiTokens(JdbcClient jdbc, UserDirectory directory, Clock clock) {
+    ApiTokens(JdbcClient jdbc, UserDirectory directory, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.directory = directory;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -60,6 +66,12 @@ public class ApiTokens {
                 .params(userId, name.trim(), hash(token), token.substring(0, 10), Timestamp.from(clock.instant()),
                         expiresAt == null ? null : Timestamp.from(expiresAt))
                 .update();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("utente", userId);
+        summary.put("nome", name.trim());
+        summary.put("inizio", token.substring(0, 10));
+        summary.put("scadenza", expiresAt);
+        events.publishEvent(new IdentityChanged(authorityOf(userId), IdentityChanged.TOKEN_CREATED, summary));
         return token;
     }
 
@@ -74,8 +86,18 @@ public class ApiTokens {
 
     @Transactional
     public boolean revoke(long userId, long tokenId) {
-        return jdbc.sql("update api_token set revoked_at = ? where id = ? and user_id = ? and revoked_at is null")
+        boolean revoked = jdbc.sql("update api_token set revoked_at = ? where id = ? and user_id = ? and revoked_at is null")
                 .params(Timestamp.from(clock.instant()), tokenId, userId).update() == 1;
+        if (revoked) {
+            events.publishEvent(new IdentityChanged(authorityOf(userId), IdentityChanged.TOKEN_REVOKED,
+                    Map.of("utente", userId, "token", tokenId)));
+        }
+        return revoked;
+    }
+
+    /** A user's token changes go to their authority's audit chain; platform users' to the platform's. */
+    private Long authorityOf(long userId) {
+        return directory.findById(userId).flatMap(PlatformUser::primaryAuthority).orElse(null);
     }
 
     /** The user owning an active token, recording its use. */

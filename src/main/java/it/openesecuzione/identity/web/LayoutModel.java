@@ -1,4 +1,4 @@
-package it.openesecuzione.web;
+package it.openesecuzione.identity.web;
 
 import it.openesecuzione.identity.CurrentUser;
 import it.openesecuzione.identity.PlatformUser;
@@ -46,8 +46,6 @@ class LayoutModel {
 
     @ModelAttribute("canVerifyAudit")
     boolean canVerifyAudit() {
-        return CurrentUser.find().map(user -> user.platformAdmin()
-                || user.rolesByAuthority().values().stream().anyMatch(roles -> roles.contains(Role.AMMINISTRATORE)))
-                .orElse(false);
+        return CurrentUser.find().map(PlatformUser::isAdministrator).orElse(false);
     }
 }
