@@ -68,6 +68,10 @@ class ContractPages {
         model.addAttribute("tipologie", Tipologia.values());
         model.addAttribute("stati", StatoContratto.values());
         model.addAttribute("canCreate", registry.canRegister());
+        // Observers and platform administrators see several authorities: name them in the list.
+        boolean severalAuthorities = CurrentUser.find().map(u -> u.primaryAuthority().isEmpty()).orElse(false);
+        model.addAttribute("authorityNames", severalAuthorities ? directory.all().stream()
+                .collect(java.util.stream.Collectors.toMap(a -> a.id(), a -> a.denominazione())) : Map.of());
         model.addAttribute("crumbs", List.of(new Crumb("Contratti", "/contratti")));
         return htmx != null ? "contracts/list :: risultati" : "contracts/list";
     }

@@ -1,0 +1,52 @@
+package it.openesecuzione.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import it.openesecuzione.IntegrationTest;
+import it.openesecuzione.platform.SystemScope;
+import it.openesecuzione.support.Http;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@IntegrationTest
+class DemoDataTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DemoData demo;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void seedsTwoLigurianAuthoritiesTheirPeopleAndContractsOnce() {
+        long users = count("select count(*) from app_user");
+        long contracts = count("select count(*) from contract");
+
+        demo.run(null);
+
+        assertThat(count("select count(*) from stazione_appaltante where codice_fiscale in ('00856930102', '00311260095')")).isEqualTo(2);
+        assertThat(count("select count(*) from app_user")).isEqualTo(users);
+        assertThat(count("select count(*) from contract")).isEqualTo(contracts);
+        assertThat(count("select count(distinct tipologia) from contract")).isEqualTo(3);
+    }
+
+    @Test
+    void theObservatoryListsBothAuthoritiesContractsWithTheirNames() {
+        String page = Http.browser(port, "osservatorio.liguria").get("/contratti?size=50").body();
+
+        assertThat(page).contains("Comune di Genova").contains("Provincia di Savona").doesNotContain("Nuovo contratto");
+    }
+
+    private long count(String sql) {
+        return SystemScope.call(() -> transactions.execute(status -> jdbc.sql(sql).query(Long.class).single()));
+    }
+}
