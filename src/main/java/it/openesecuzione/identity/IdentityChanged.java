@@ -14,6 +14,7 @@ public record IdentityChanged(Long authorityId, String auditAction, Map<String, 
     public static final String AUTHORITY_REGISTERED = "STAZIONE_APPALTANTE_REGISTRATA";
     public static final String USER_REGISTERED = "UTENTE_REGISTRATO";
     public static final String ROLE_GRANTED = "RUOLO_ASSEGNATO";
+    public static final String ROLE_REVOKED = "RUOLO_REVOCATO";
     public static final String TOKEN_CREATED = "TOKEN_API_CREATO";
     public static final String TOKEN_REVOKED = "TOKEN_API_REVOCATO";
     public static final String LOGIN = "ACCESSO";

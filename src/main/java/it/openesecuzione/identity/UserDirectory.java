@@ -1,6 +1,9 @@
 package it.openesecuzione.identity;
 
 import it.openesecuzione.shared.CodiceFiscale;
+import it.openesecuzione.shared.FieldViolation;
+import it.openesecuzione.shared.InvalidInputException;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,6 +106,41 @@ public class UserDirectory implements StazioniAppaltanti {
             events.publishEvent(new IdentityChanged(authorityId, IdentityChanged.ROLE_GRANTED,
                     Map.of("utente", userId, "ruolo", role.name())));
         }
+    }
+
+    @Transactional
+    public void revoke(long userId, long authorityId, Role role) {
+        int removed = jdbc.sql("delete from user_authority_role where user_id = ? and authority_id = ? and role = ?")
+                .params(userId, authorityId, role.name()).update();
+        if (removed == 1) {
+            events.publishEvent(new IdentityChanged(authorityId, IdentityChanged.ROLE_REVOKED,
+                    Map.of("utente", userId, "ruolo", role.name())));
+        }
+    }
+
+    /**
+     * Registers a person at an authority with the given roles, after checking every field; an
+     * administrator's operation. Throws with all the problems at once and writes nothing then.
+     */
+    @Transactional
+    public PlatformUser registerAtAuthority(long authorityId, UserInput input) {
+        List<FieldViolation> violations = new ArrayList<>(input.violations());
+        if (input.username() != null && findByUsername(input.username().strip()).isPresent()) {
+            violations.add(new FieldViolation("username", input.username(), "Nome utente già in uso"));
+        }
+        if (input.codiceFiscale() != null && CodiceFiscale.isValid(input.codiceFiscale()) && jdbc.sql(
+                "select count(*) from app_user where codice_fiscale = ?").param(new CodiceFiscale(input.codiceFiscale()).value())
+                .query(Long.class).single() > 0) {
+            violations.add(new FieldViolation("codiceFiscale", input.codiceFiscale(), "Esiste già un utente con questo codice fiscale"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        PlatformUser user = createUser(new NewUser(input.username().strip(), new CodiceFiscale(input.codiceFiscale()),
+                input.nome().strip(), input.cognome().strip(), input.email().strip(),
+                input.password() == null || input.password().isBlank() ? null : input.password(), null, false));
+        input.roles().forEach(role -> grant(user.id(), authorityId, role));
+        return findById(user.id()).orElseThrow();
     }
 
     @Transactional(readOnly = true)

@@ -29,7 +29,7 @@ import tools.jackson.databind.DatabindException;
  * {@code type}, an Italian title, a precise detail, and the fields at fault.
  */
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(basePackages = "it.openesecuzione", annotations = org.springframework.web.bind.annotation.RestController.class)
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     static final String TYPE_BASE = "https://openesecuzione.it/problemi/";

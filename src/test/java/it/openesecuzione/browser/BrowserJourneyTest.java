@@ -106,10 +106,16 @@ class BrowserJourneyTest {
         WebElement search = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("q")));
         search.sendKeys(cig);
         click(By.id("cerca"));
-        WebElement link = wait.until(ExpectedConditions.elementToBeClickable(
-                By.linkText("Manutenzione del verde pubblico nei municipi del Levante")));
-        assertThat(browser.findElements(By.cssSelector("#risultati tbody tr"))).hasSize(1);
-        link.click();
+        // htmx swaps the results in as the user types and again on submit: wait for the single
+        // match, then click it, looking it up afresh if a swap replaced it meanwhile.
+        By onlyMatch = By.linkText("Manutenzione del verde pubblico nei municipi del Levante");
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver ->
+                driver.findElements(By.cssSelector("#risultati tbody tr")).size() == 1
+                        && !driver.findElements(onlyMatch).isEmpty());
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver -> {
+            driver.findElement(onlyMatch).click();
+            return true;
+        });
 
         wait.until(ExpectedConditions.urlToBe(detailUrl));
         screenshot("dettaglio");

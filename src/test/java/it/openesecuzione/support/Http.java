@@ -60,8 +60,12 @@ public final class Http {
 
     /** A browser-like session logged in through the login form. */
     public static Http browser(int port, String username) {
+        return browser(port, username, PASSWORD);
+    }
+
+    public static Http browser(int port, String username, String password) {
         Http http = new Http(port, null, true);
-        HttpResponse<String> response = http.login(username, PASSWORD);
+        HttpResponse<String> response = http.login(username, password);
         if (response.statusCode() != 302 || response.headers().firstValue("Location").orElse("").contains("/login")) {
             throw new IllegalStateException("Login failed for " + username + ": " + response.headers().map());
         }

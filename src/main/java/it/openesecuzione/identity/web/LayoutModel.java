@@ -44,6 +44,12 @@ class LayoutModel {
                 .orElse("");
     }
 
+    @ModelAttribute("canAdministerUsers")
+    boolean canAdministerUsers() {
+        return CurrentUser.find().map(user -> user.rolesByAuthority().values().stream()
+                .anyMatch(roles -> roles.contains(Role.AMMINISTRATORE))).orElse(false);
+    }
+
     @ModelAttribute("canVerifyAudit")
     boolean canVerifyAudit() {
         return CurrentUser.find().map(PlatformUser::isAdministrator).orElse(false);
