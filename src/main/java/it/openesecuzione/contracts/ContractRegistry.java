@@ -116,6 +116,15 @@ public class ContractRegistry {
         return new ContractPage(List.of(), query.page(), query.size(), 0, false);
     }
 
+    /** Moves the contract to the state an execution event brought it to. */
+    @org.springframework.context.event.EventListener
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void on(ContractStateChange change) {
+        if (change.newState() != null) {
+            contracts.changeState(change.contractId(), change.newState(), clock.instant());
+        }
+    }
+
     /** May the current user register contracts (in their authority)? */
     public boolean canRegister() {
         return CurrentUser.find().map(user -> user.primaryAuthority()

@@ -13,6 +13,9 @@ public interface Contracts {
 
     Optional<Contract> find(long id);
 
+    /** Sets the state; the version moves on, so a form opened before the change must be reloaded. */
+    void changeState(long id, StatoContratto state, Instant now);
+
     /**
      * Searches the contracts of one authority, or (authorityId null) of one region, or (both
      * null) all those visible in the transaction's scope.

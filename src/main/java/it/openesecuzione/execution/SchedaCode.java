@@ -1,13 +1,15 @@
 package it.openesecuzione.execution;
 
+import it.openesecuzione.contracts.StatoContratto;
+
 /**
  * The ANAC schede of the execution phase (functional area A_5 of the certification rules), with
  * the contract state each one moves the contract to, as ANAC's ordering table states
  * ({@code nuovoStatoContratto} in schema-cronologia-schede).
  */
 public enum SchedaCode {
-    SC1("Stipula del contratto", StatoEsecuzione.SOTT),
-    I1("Inizio dell'esecuzione", StatoEsecuzione.IN_ESEC),
+    SC1("Stipula del contratto", StatoContratto.SOTT),
+    I1("Inizio dell'esecuzione", StatoContratto.IN_ESEC),
     SA1("Stato di avanzamento", null),
     SO1("Sospensione", null),
     SQ1("Sospensione oltre un quarto del tempo o sei mesi", null),
@@ -21,15 +23,15 @@ public enum SchedaCode {
     CS1("Conclusione del subappalto", null),
     AC1("Accordo bonario", null),
     IR1("Istanza di recesso", null),
-    CO1("Conclusione del contratto", StatoEsecuzione.CONCL),
-    CO2("Conclusione dell'affidamento diretto sotto 5.000 euro", StatoEsecuzione.CONCL),
-    CL1("Collaudo o certificato di regolare esecuzione", StatoEsecuzione.COLL),
+    CO1("Conclusione del contratto", StatoContratto.CONCL),
+    CO2("Conclusione dell'affidamento diretto sotto 5.000 euro", StatoContratto.CONCL),
+    CL1("Collaudo o certificato di regolare esecuzione", StatoContratto.COLL),
     S4("Subentro nel contratto", null);
 
     private final String description;
-    private final StatoEsecuzione newState;
+    private final StatoContratto newState;
 
-    SchedaCode(String description, StatoEsecuzione newState) {
+    SchedaCode(String description, StatoContratto newState) {
         this.description = description;
         this.newState = newState;
     }
@@ -39,7 +41,7 @@ public enum SchedaCode {
     }
 
     /** The state the contract enters when this scheda is confirmed, or null if unchanged. */
-    public StatoEsecuzione newState() {
+    public StatoContratto newState() {
         return newState;
     }
 }

@@ -48,13 +48,23 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "dati-non-validi", "Dati non validi",
                 violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")));
         problem.setProperty("field", violations.get(0).field());
-        problem.setProperty("errors", violations.stream()
-                .map(v -> v.value() == null ? Map.of("field", v.field(), "message", v.message())
-                        : Map.of("field", v.field(), "value", v.value(), "message", v.message()))
-                .toList());
+        problem.setProperty("errors", violations.stream().map(ApiProblems::error).toList());
         violations.stream().filter(v -> v.field().endsWith("cig") && v.value() != null).findFirst()
                 .ifPresent(v -> problem.setProperty("cig", v.value()));
         return problem;
+    }
+
+    private static Map<String, String> error(FieldViolation violation) {
+        Map<String, String> error = new java.util.LinkedHashMap<>();
+        error.put("field", violation.field());
+        if (violation.code() != null) {
+            error.put("code", violation.code());
+        }
+        if (violation.value() != null) {
+            error.put("value", violation.value());
+        }
+        error.put("message", violation.message());
+        return error;
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -64,7 +74,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
-        return problem(HttpStatus.CONFLICT, "conflitto", "Modifica in conflitto", e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "conflitto", "Operazione in conflitto con lo stato attuale",
+                e.getMessage());
+        if (e.code() != null) {
+            problem.setProperty("codice", e.code());
+        }
+        return problem;
     }
 
     @ExceptionHandler(NotPermittedException.class)

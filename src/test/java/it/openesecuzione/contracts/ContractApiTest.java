@@ -135,7 +135,7 @@ class ContractApiTest {
 
         HttpResponse<String> stale = rup.putJson(location, changed, "\"0\"");
         assertThat(stale.statusCode()).isEqualTo(409);
-        assertThat(Http.json(stale).get("title").asString()).isEqualTo("Modifica in conflitto");
+        assertThat(Http.json(stale).get("title").asString()).isEqualTo("Operazione in conflitto con lo stato attuale");
 
         HttpResponse<String> withoutVersion = rup.putJson(location, changed, null);
         assertThat(withoutVersion.statusCode()).isEqualTo(400);

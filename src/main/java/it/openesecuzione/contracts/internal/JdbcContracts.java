@@ -146,6 +146,12 @@ class JdbcContracts implements Contracts {
     }
 
     @Override
+    public void changeState(long id, StatoContratto state, Instant now) {
+        jdbc.sql("update contract set stato = ?, updated_at = ?, version = version + 1 where id = ?")
+                .params(state.name(), Timestamp.from(now), id).update();
+    }
+
+    @Override
     public Optional<Contract> find(long id) {
         List<Lot> lots = jdbc.sql("select cig, descrizione from contract_lot where contract_id = ? order by position")
                 .param(id).query((row, n) -> new Lot(new Cig(row.getString("cig")), row.getString("descrizione"))).list();

@@ -1,0 +1,14 @@
+package it.openesecuzione.execution;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Persistence port of the execution events of a contract. */
+public interface ExecutionEvents {
+
+    /** Every recorded event of the contract, oldest first. */
+    List<RecordedScheda> history(long contractId);
+
+    /** Records the event as number {@code seq}; a concurrent record of the same number fails. */
+    RecordedScheda insert(long contractId, long authorityId, int seq, SchedaDraft draft, Instant at, String by);
+}

@@ -1,0 +1,124 @@
+package it.openesecuzione.execution;
+
+import it.openesecuzione.contracts.Contract;
+import it.openesecuzione.contracts.ContractRegistry;
+import it.openesecuzione.identity.CurrentUser;
+import it.openesecuzione.identity.PlatformUser;
+import it.openesecuzione.identity.Role;
+import it.openesecuzione.identity.StazioneAppaltante;
+import it.openesecuzione.identity.StazioniAppaltanti;
+import it.openesecuzione.shared.ConflictException;
+import it.openesecuzione.shared.FieldViolation;
+import it.openesecuzione.shared.InvalidInputException;
+import it.openesecuzione.shared.NotPermittedException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records the execution events of a contract: checks the order ANAC admits, builds and checks the
+ * scheda, stores both, and moves the contract's state. A refused event leaves nothing behind.
+ */
+@Service
+public class ExecutionLog {
+
+    /** The events whose scheda the platform builds so far; the others follow (issue P2). */
+    static final Map<SchedaCode, BiFunction<ContractFacts, Map<String, Object>, SchedaDraft>> BUILDERS = Map.of(
+            SchedaCode.SC1, Sc1Scheda::build,
+            SchedaCode.I1, I1Scheda::build);
+
+    /** Who records execution events: the RUP and staff, and the directors for the works they direct. */
+    static final Set<Role> RECORDERS = EnumSet.of(Role.RUP, Role.SUPPORTO_RUP, Role.AMMINISTRATORE, Role.DL, Role.DEC);
+
+    private final ContractRegistry contracts;
+    private final StazioniAppaltanti authorities;
+    private final ExecutionEvents events;
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+
+    ExecutionLog(ContractRegistry contracts, StazioniAppaltanti authorities, ExecutionEvents events,
+            ApplicationEventPublisher publisher, Clock clock) {
+        this.contracts = contracts;
+        this.authorities = authorities;
+        this.events = events;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public RecordedScheda record(long contractId, String type, Map<String, Object> data) {
+        Contract contract = contracts.find(contractId);
+        PlatformUser user = CurrentUser.get();
+        if (user.rolesIn(contract.authorityId()).stream().noneMatch(RECORDERS::contains)) {
+            throw new NotPermittedException("Il ruolo dell'utente non consente di registrare eventi dell'esecuzione");
+        }
+        SchedaCode code = code(type);
+        var builder = BUILDERS.get(code);
+        if (builder == null) {
+            throw new InvalidInputException(List.of(new FieldViolation("type", type,
+                    "La registrazione dell'evento " + code + " (" + code.description().toLowerCase(Locale.ITALIAN)
+                            + ") non è ancora disponibile sulla piattaforma")));
+        }
+        List<RecordedScheda> history = events.history(contractId);
+        SchedaCode previous = history.isEmpty() ? null : history.get(history.size() - 1).code();
+        SchedaSequence.problem(previous, code).ifPresent(reason -> {
+            throw new ConflictException("ERR2", reason);
+        });
+
+        SchedaDraft draft = builder.apply(facts(contract, history), data == null ? Map.of() : data);
+        if (!draft.valid()) {
+            throw new InvalidInputException(draft.errors().stream()
+                    .map(error -> new FieldViolation(error.field(), null, error.message(), error.code())).toList());
+        }
+        RecordedScheda recorded;
+        try {
+            recorded = events.insert(contractId, contract.authorityId(), history.size() + 1, draft, clock.instant(),
+                    user.codiceFiscale());
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("Un altro evento è stato registrato nel frattempo su questo contratto: riprovare");
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("scheda", code.name());
+        summary.put("data", draft.eventDate());
+        summary.put("anacForm", draft.anacForm());
+        if (!draft.warnings().isEmpty()) {
+            summary.put("avvisi", draft.warnings());
+        }
+        publisher.publishEvent(new SchedaRecorded(contractId, contract.authorityId(), code, recorded.seq(), code.newState(),
+                summary));
+        return recorded;
+    }
+
+    @Transactional(readOnly = true)
+    public List<RecordedScheda> history(long contractId) {
+        contracts.find(contractId);
+        return events.history(contractId);
+    }
+
+    private ContractFacts facts(Contract contract, List<RecordedScheda> history) {
+        String ausa = authorities.find(contract.authorityId()).map(StazioneAppaltante::codiceAusa).orElseThrow();
+        LocalDate signedOn = history.stream().filter(s -> s.code() == SchedaCode.SC1).reduce((a, b) -> b)
+                .map(RecordedScheda::eventDate).orElse(null);
+        return new ContractFacts(contract.id(), ausa, contract.terms().lotti().stream().map(l -> l.cig().value()).toList(),
+                contract.terms().idContratto(), contract.terms().durataGiorni(), contract.terms().tipologia(), signedOn);
+    }
+
+    private static SchedaCode code(String type) {
+        try {
+            return SchedaCode.valueOf(type == null ? "" : type.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(List.of(new FieldViolation("type", type,
+                    "Tipo di evento sconosciuto: indicare il codice della scheda ANAC (SC1, I1, SA1, SO1, …)")));
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package it.openesecuzione.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class AnacErrorsTest {
+
+    @Test
+    void ourTextsAreAnacsTexts() {
+        JsonNode errors = JsonMapper.builder().build().readTree(Path.of("../shared/anac-npa/modello-dati/tipologiche/errori.json").toFile());
+        Map<String, String> anac = new HashMap<>();
+        errors.forEach(error -> anac.put(error.get("codice").asString(), error.get("descrizione").get("it").asString()));
+
+        AnacErrors.TEXTS.forEach((code, text) -> assertThat(anac.get(code)).as(code).isEqualTo(text));
+    }
+}
