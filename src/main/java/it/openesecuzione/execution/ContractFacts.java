@@ -11,9 +11,10 @@ import java.util.UUID;
  *
  * @param idContratto ANAC's id, known once PCP confirmed the SC1 scheda; null before
  * @param signedOn    the dataStipula of the SC1 event, null before it
+ * @param today       the day the event is recorded, in Europe/Rome
  */
 public record ContractFacts(long contractId, String codiceAusa, List<String> cigs, UUID idContratto, int durataGiorni,
-        Tipologia tipologia, LocalDate signedOn) {
+        Tipologia tipologia, LocalDate signedOn, LocalDate today) {
 
     public ContractFacts {
         cigs = List.copyOf(cigs);

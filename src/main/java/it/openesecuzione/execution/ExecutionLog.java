@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -33,9 +32,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class ExecutionLog {
 
     /** The events whose scheda the platform builds so far; the others follow (issue P2). */
-    static final Map<SchedaCode, BiFunction<ContractFacts, Map<String, Object>, SchedaDraft>> BUILDERS = Map.of(
-            SchedaCode.SC1, Sc1Scheda::build,
-            SchedaCode.I1, I1Scheda::build);
+    static final Map<SchedaCode, SchedaBuilder> BUILDERS = Map.of(
+            SchedaCode.SC1, (facts, timeline, data) -> Sc1Scheda.build(facts, data),
+            SchedaCode.I1, (facts, timeline, data) -> I1Scheda.build(facts, data),
+            SchedaCode.SO1, So1Scheda::build,
+            SchedaCode.RI1, Ri1Scheda::build,
+            SchedaCode.SQ1, Sq1Scheda::build);
 
     /** Who records execution events: the RUP and staff, and the directors for the works they direct. */
     static final Set<Role> RECORDERS = EnumSet.of(Role.RUP, Role.SUPPORTO_RUP, Role.AMMINISTRATORE, Role.DL, Role.DEC);
@@ -75,7 +77,8 @@ public class ExecutionLog {
             throw new ConflictException("ERR2", reason);
         });
 
-        SchedaDraft draft = builder.apply(facts(contract, history), data == null ? Map.of() : data);
+        SchedaDraft draft = builder.build(facts(contract, history), ExecutionTimeline.of(history, contract.terms().durataGiorni()),
+                data == null ? Map.of() : data);
         if (!draft.valid()) {
             throw new InvalidInputException(draft.errors().stream()
                     .map(error -> new FieldViolation(error.field(), null, error.message(), error.code())).toList());
@@ -99,6 +102,18 @@ public class ExecutionLog {
         return recorded;
     }
 
+    /** The key dates of the contract's execution, from its events. */
+    @Transactional(readOnly = true)
+    public ExecutionTimeline timeline(long contractId) {
+        Contract contract = contracts.find(contractId);
+        return ExecutionTimeline.of(events.history(contractId), contract.terms().durataGiorni());
+    }
+
+    /** Today in Rome, for what depends on the day (open suspensions, deadlines). */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(FormReader.ROME));
+    }
+
     @Transactional(readOnly = true)
     public List<RecordedScheda> history(long contractId) {
         contracts.find(contractId);
@@ -110,7 +125,8 @@ public class ExecutionLog {
         LocalDate signedOn = history.stream().filter(s -> s.code() == SchedaCode.SC1).reduce((a, b) -> b)
                 .map(RecordedScheda::eventDate).orElse(null);
         return new ContractFacts(contract.id(), ausa, contract.terms().lotti().stream().map(l -> l.cig().value()).toList(),
-                contract.terms().idContratto(), contract.terms().durataGiorni(), contract.terms().tipologia(), signedOn);
+                contract.terms().idContratto(), contract.terms().durataGiorni(), contract.terms().tipologia(), signedOn,
+                LocalDate.now(clock.withZone(FormReader.ROME)));
     }
 
     private static SchedaCode code(String type) {

@@ -13,4 +13,8 @@ public record SchedaError(String code, String field, String message) {
     public static final String FORMAT = "FORMATO";
     /** Code of a field the platform derives, given with a different value. */
     public static final String DERIVED = "DERIVATO";
+    /** Code of an event that contradicts the contract's state (a second suspension while one lasts). */
+    public static final String STATE = "STATO";
+    /** Code of dates inconsistent with the contract's other dates. */
+    public static final String DATES = "DATE";
 }

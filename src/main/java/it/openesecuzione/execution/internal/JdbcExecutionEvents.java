@@ -43,7 +43,7 @@ class JdbcExecutionEvents implements ExecutionEvents {
                 values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?) returning id""")
                 .params(contractId, authorityId, seq, draft.code().name(), draft.versione(),
                         draft.eventDate() == null ? null : Date.valueOf(draft.eventDate()),
-                        json.writeValueAsString(draft.anacForm()), draft.waitsForIdContratto() ? "IN_ATTESA" : "PRONTA",
+                        json.writeValueAsString(draft.anacForm()), draft.waitsForAnacId() ? "IN_ATTESA" : "PRONTA",
                         json.writeValueAsString(draft.warnings()), Timestamp.from(at), by)
                 .query(Long.class).single();
         return jdbc.sql("select * from execution_event where id = ?").param(id).query(this::scheda).single();

@@ -3,7 +3,11 @@ package it.openesecuzione.execution.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.openesecuzione.contracts.ContractRegistry;
+import it.openesecuzione.execution.ContractTerm;
 import it.openesecuzione.execution.ExecutionLog;
+import it.openesecuzione.execution.ExecutionTimeline;
+import it.openesecuzione.execution.SchedaCode;
+import it.openesecuzione.execution.SchedaSequence;
 import it.openesecuzione.execution.RecordedScheda;
 import java.net.URI;
 import java.time.Instant;
@@ -63,6 +67,29 @@ class ExecutionApi {
     @Operation(summary = "Elenca gli eventi registrati, dal primo")
     List<EventView> events(@PathVariable long contractId) {
         return log.history(contractId).stream().map(EventView::of).toList();
+    }
+
+    /** The execution at a glance: state, key dates, suspensions, what may come next. */
+    record ExecutionStatus(String stato, LocalDate dataStipula, LocalDate dataConsegna, int durataGiorni,
+            LocalDate terminoOriginale, long giorniSospesi, LocalDate terminoAttuale, boolean sospeso,
+            LocalDate limiteSospensioniSuperato, boolean sq1Dovuta, List<String> schedeAmmesse) {
+    }
+
+    @GetMapping("/execution")
+    @Operation(summary = "Stato dell'esecuzione e date chiave",
+            description = "Termine contrattuale dalla consegna più i giorni di sospensione; segnala quando è dovuta la scheda SQ1.")
+    ExecutionStatus status(@PathVariable long contractId) {
+        var contract = contracts.find(contractId);
+        ExecutionTimeline timeline = log.timeline(contractId);
+        LocalDate today = log.today();
+        var term = timeline.term();
+        List<RecordedScheda> history = log.history(contractId);
+        SchedaCode last = history.isEmpty() ? null : history.get(history.size() - 1).code();
+        return new ExecutionStatus(contract.stato().name(), timeline.signedOn(), timeline.handedOverOn(),
+                timeline.durationDays(), term.map(ContractTerm::originalDeadline).orElse(null),
+                term.map(t -> t.suspendedDays(today)).orElse(0L), term.map(t -> t.deadline(today)).orElse(null),
+                timeline.suspended(), timeline.suspensionLimitPassed(today).orElse(null), timeline.sq1Due(today),
+                SchedaSequence.allowedAfter(last).stream().map(Enum::name).sorted().toList());
     }
 
     @GetMapping("/schede")
