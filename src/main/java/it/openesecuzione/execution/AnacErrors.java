@@ -8,14 +8,24 @@ import java.util.Map;
  */
 public final class AnacErrors {
 
-    static final Map<String, String> TEXTS = Map.of(
-            "ERR2", "scheda non ammessa in questa fase dell'appalto",
-            "REG57", "Data approvazione antecedente la data di inizio progettazione esecutiva",
-            "REG58", "Indicare la data del verbale di prima consegna lavori",
-            "REG59", "Indicare la data di avvio della prima fase dell'esecuzione del contratto",
-            "REG60", "Indicare la data del verbale di consegna definitiva",
-            "REG77", "La data di scadenza del contratto deve essere superiore alla data di stipula.",
-            "REG117", "Il campo importo cauzione deve essere >= 0.");
+    static final Map<String, String> TEXTS = Map.ofEntries(
+            Map.entry("ERR2", "scheda non ammessa in questa fase dell'appalto"),
+            Map.entry("REG0", "Dati non presenti"),
+            Map.entry("REG57", "Data approvazione antecedente la data di inizio progettazione esecutiva"),
+            Map.entry("REG58", "Indicare la data del verbale di prima consegna lavori"),
+            Map.entry("REG59", "Indicare la data di avvio della prima fase dell'esecuzione del contratto"),
+            Map.entry("REG60", "Indicare la data del verbale di consegna definitiva"),
+            Map.entry("REG75", "Il campo motivi di risoluzione è obbligatorio in caso di interruzione anticipata per risoluzione contrattuale"),
+            Map.entry("REG76", "Il campo oneri economici derivanti dalla risoluzione-recesso è obbligatorio in caso di: interruzione anticipata per risoluzione contrattuale, recesso della stazione appaltante, recesso dell'appaltatore"),
+            Map.entry("REG77", "La data di scadenza del contratto deve essere superiore alla data di stipula."),
+            Map.entry("REG79", "L'importo è obbligatorio se è valorizzato il campo oneri economici derivanti dalla risoluzione-recesso"),
+            Map.entry("REG80", "Risoluzione/rescissione senza oneri, dunque non va indicato l'importo. Verificare."),
+            Map.entry("REG81", "E' necessario indicare la data di ultimazione o la data di interruzione anticipata."),
+            Map.entry("REG82", "Numero totale degli infortuni incoerente rispetto al numero degli infortuni mortali e con postumi permanenti"),
+            Map.entry("REG83", "Il campo incamerata polizza è obbligatorio in caso di interruzione anticipata"),
+            Map.entry("REG84", "il campo di cui postumi permanenti deve essere maggiore o uguale a 0"),
+            Map.entry("REG85", "il campo di cui mortali deve essere maggiore o uguale a 0"),
+            Map.entry("REG117", "Il campo importo cauzione deve essere >= 0."));
 
     private AnacErrors() {
     }

@@ -37,7 +37,8 @@ public class ExecutionLog {
             SchedaCode.I1, (facts, timeline, data) -> I1Scheda.build(facts, data),
             SchedaCode.SO1, So1Scheda::build,
             SchedaCode.RI1, Ri1Scheda::build,
-            SchedaCode.SQ1, Sq1Scheda::build);
+            SchedaCode.SQ1, Sq1Scheda::build,
+            SchedaCode.CO1, Co1Scheda::build);
 
     /** Who records execution events: the RUP and staff, and the directors for the works they direct. */
     static final Set<Role> RECORDERS = EnumSet.of(Role.RUP, Role.SUPPORTO_RUP, Role.AMMINISTRATORE, Role.DL, Role.DEC);

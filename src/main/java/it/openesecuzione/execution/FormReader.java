@@ -24,15 +24,24 @@ final class FormReader {
     private final String prefix;
     private final List<SchedaError> errors;
 
+    /** Whether the whole section is absent: then it alone is reported, not each of its fields. */
+    private final boolean absent;
+
+    /** @param section the section's fields; null when the section is absent altogether */
     FormReader(Map<String, Object> section, String prefix, List<SchedaError> errors) {
+        this.absent = section == null;
         this.section = section == null ? Map.of() : section;
         this.prefix = prefix;
         this.errors = errors;
     }
 
-    /** The anacForm date-time of a legal date: midnight in Rome, as ANAC's date-time format wants. */
+    /**
+     * The anacForm date-time of a legal date: the day at 00:00 UTC ("2026-03-15T00:00:00Z"). ANAC's
+     * rules compare dates as text, so every date must have the same form; and midnight UTC is
+     * still the same day in Rome, where midnight Rome would be the day before in UTC.
+     */
     static String anacDateTime(LocalDate date) {
-        return date == null ? null : date.atStartOfDay(ROME).toOffsetDateTime().format(ANAC_DATE_TIME);
+        return date == null ? null : date.atStartOfDay(java.time.ZoneOffset.UTC).toOffsetDateTime().format(ANAC_DATE_TIME);
     }
 
     boolean has(String name) {
@@ -80,6 +89,19 @@ final class FormReader {
         }
     }
 
+    Integer count(String name, boolean required) {
+        if (!has(name)) {
+            missing(name, required);
+            return null;
+        }
+        try {
+            return new BigDecimal(section.get(name).toString().trim()).intValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            errors.add(new SchedaError(SchedaError.FORMAT, path(name), "Numero intero non valido: \"" + section.get(name) + "\""));
+            return null;
+        }
+    }
+
     UUID uuid(String name, boolean required) {
         if (!has(name)) {
             missing(name, required);
@@ -100,7 +122,7 @@ final class FormReader {
     }
 
     void missing(String name, boolean required) {
-        if (required) {
+        if (required && !absent) {
             errors.add(new SchedaError(SchedaError.REQUIRED, path(name), "Campo obbligatorio"));
         }
     }

@@ -11,13 +11,17 @@ final class Schede {
     private Schede() {
     }
 
+    /**
+     * The anacForm section the scheda's DMN rules read; missing, it is ANAC's REG0 ("Dati non
+     * presenti") and null is returned, so that its fields are not reported one by one.
+     */
     @SuppressWarnings("unchecked")
     static Map<String, Object> section(Map<String, Object> data, String name, List<SchedaError> errors) {
         if (data.get(name) instanceof Map<?, ?> map) {
             return (Map<String, Object>) map;
         }
-        errors.add(new SchedaError(SchedaError.REQUIRED, name, "Campo obbligatorio"));
-        return Map.of();
+        errors.add(AnacErrors.error("REG0", name));
+        return null;
     }
 
     /** idContratto is ANAC's: it may be omitted, and if given must be the one ANAC assigned. */

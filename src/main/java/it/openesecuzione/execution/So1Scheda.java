@@ -33,7 +33,8 @@ final class So1Scheda {
         FormReader form = new FormReader(section, "sospensione", errors);
         Boolean partial = form.bool("sospensioneParziale", true);
         LocalDate from = form.date("dataVerbaleSospensione", true);
-        String reason = Schede.coded(section, "motivoSospensione", "sospensione.motivoSospensione", REASONS.keySet(), errors);
+        String reason = section == null ? null
+                : Schede.coded(section, "motivoSospensione", "sospensione.motivoSospensione", REASONS.keySet(), errors);
         if (timeline.suspended()) {
             errors.add(new SchedaError(SchedaError.STATE, "sospensione", "È già in corso una sospensione dal "
                     + timeline.openSuspension().eventDate() + ": registrare prima la ripresa (RI1)"));

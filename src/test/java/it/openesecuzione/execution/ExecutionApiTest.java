@@ -79,13 +79,13 @@ class ExecutionApiTest {
         JsonNode dati = sc1.get("body").get("anacForm").get("datiContratto");
         assertThat(dati.get("cig").get(0).asString()).isEqualTo(cig);
         assertThat(dati.get("codiceAusa").get(0).asString()).isEqualTo("0000243530");
-        assertThat(dati.get("dataStipula").asString()).isEqualTo("2026-02-10T00:00:00+01:00");
+        assertThat(dati.get("dataStipula").asString()).isEqualTo("2026-02-10T00:00:00Z");
         assertThat(schede.get(0).get("stato").asString()).isEqualTo("PRONTA");
         // I1 needs the idContratto ANAC assigns when it confirms SC1: it waits for it.
         assertThat(schede.get(1).get("stato").asString()).isEqualTo("IN_ATTESA");
         JsonNode inizio = schede.get(1).get("payload").get("scheda").get("body").get("anacForm").get("datiInizio");
         // 180 days from 2 March 2026.
-        assertThat(inizio.get("dataFinePrevista").asString()).isEqualTo("2026-08-29T00:00:00+02:00");
+        assertThat(inizio.get("dataFinePrevista").asString()).isEqualTo("2026-08-29T00:00:00Z");
         assertThat(Http.json(rup.get("/api/v1/contracts/" + contract + "/events")).findValuesAsString("type"))
                 .containsExactly("SC1", "I1");
     }
@@ -158,6 +158,23 @@ class ExecutionApiTest {
 
         assertThat(started.statusCode()).isEqualTo(201);
         assertThat(Http.json(started).get("warnings").get(0).asString()).contains("oltre 45 giorni").contains("IR1");
+    }
+
+    @Test
+    void completionConcludesTheContractAndWarnsOfADelay() {
+        post(signing("2026-02-10", "2026-08-31", 1000));
+        post(handover(Map.of("consegnaFrazionata", false, "consegnaSottoRiserva", false,
+                "dataVerbaleConsegnaDefinitiva", "2026-03-02", "dataEffettivoInizio", "2026-03-02")));
+
+        HttpResponse<String> completed = post(Map.of("type", "CO1", "data", Map.of("conclusione",
+                Map.of("dataUltimazione", "2026-09-08", "numeroInfortuni", 0))));
+
+        assertThat(completed.statusCode()).isEqualTo(201);
+        // Term: 29 August; completed 8 September, ten days late.
+        assertThat(Http.json(completed).get("warnings").get(0).asString()).contains("10 giorni").contains("penali");
+        assertThat(Http.json(rup.get("/api/v1/contracts/" + contract)).get("stato").asString()).isEqualTo("CONCL");
+        HttpResponse<String> afterConclusion = post(handover(Map.of("consegnaSottoRiserva", false, "dataEffettivoInizio", "2026-09-10")));
+        assertThat(afterConclusion.statusCode()).isEqualTo(409);
     }
 
     @Test
