@@ -63,6 +63,11 @@ class ContractApiTest {
         assertThat(byText.get("items").findValuesAsString("oggetto")).contains("Rifacimento marciapiedi di via XX Settembre");
         JsonNode filtered = Http.json(rup.get("/api/v1/contracts?tipologia=FORNITURE&q=marciapiedi"));
         assertThat(filtered.get("items")).isEmpty();
+        JsonNode byCup = Http.json(rup.get("/api/v1/contracts?q=b31b24000990001&size=100"));
+        assertThat(byCup.get("items").findValuesAsString("oggetto")).contains("Rifacimento marciapiedi di via XX Settembre");
+        JsonNode byAwardee = Http.json(rup.get("/api/v1/contracts?q=01172530105&size=100"));
+        assertThat(byAwardee.get("items").findValuesAsString("aggiudicatario")).isNotEmpty().containsOnly("Impresa Test S.r.l.",
+                "Edilstrade Liguria S.r.l.");
     }
 
     @Test

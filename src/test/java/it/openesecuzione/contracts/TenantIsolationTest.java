@@ -125,6 +125,22 @@ class TenantIsolationTest {
     }
 
     @Test
+    void theTextSearchFunctionAppliesTheSameScopeAsThePolicies() {
+        String sql = "select count(*) from oe_contract_text_search(to_tsquery('italian', 'riservato:*'), "
+                + "to_tsquery('simple', 'riservato:*'), null, null, null, null, 1000)";
+        Long fromSavona = SystemScope.callAs(DatabaseScope.authorities(Set.of(savonaId)), () -> transactions.execute(status ->
+                jdbc.sql(sql).query(Long.class).single()));
+        Long fromGenova = SystemScope.callAs(DatabaseScope.authorities(Set.of(genovaId)), () -> transactions.execute(status ->
+                jdbc.sql(sql).query(Long.class).single()));
+        Long unscoped = SystemScope.callAs(DatabaseScope.NONE, () -> transactions.execute(status ->
+                jdbc.sql(sql).query(Long.class).single()));
+
+        assertThat(fromSavona).isZero();
+        assertThat(fromGenova).isPositive();
+        assertThat(unscoped).isZero();
+    }
+
+    @Test
     void withoutAScopeTheDatabaseShowsNothing() {
         Long visible = SystemScope.callAs(DatabaseScope.NONE, () -> transactions.execute(status ->
                 jdbc.sql("select count(*) from contract").query(Long.class).single()));

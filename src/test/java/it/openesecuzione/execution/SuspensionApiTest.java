@@ -85,6 +85,8 @@ class SuspensionApiTest {
         assertThat(after.get("sospeso").asBoolean()).isFalse();
         assertThat(after.get("terminoOriginale").asString()).isEqualTo("2026-08-29");
         assertThat(after.get("terminoAttuale").asString()).isEqualTo("2026-09-13");
+        String page = Http.browser(port, "genova.rup").get("/contratti/" + contract + "/esecuzione").body();
+        assertThat(page).contains("13/09/2026").contains("Ripresa dell&#39;esecuzione").contains("In attesa dell&#39;identificativo ANAC");
         JsonNode ri1 = Http.json(rup.get("/api/v1/contracts/" + contract + "/schede")).get(3);
         assertThat(ri1.get("payload").get("scheda").get("body").get("anacForm").get("sospensione").get("superatoTempo").asBoolean())
                 .isFalse();
@@ -143,6 +145,7 @@ class SuspensionApiTest {
         assertThat(Http.json(early).get("detail").asString()).contains("non hanno ancora superato");
 
         clock.set(Instant.parse("2026-06-10T10:00:00Z"));
+        assertThat(Http.browser(port, "genova.rup").get("/contratti/" + contract + "/esecuzione").body()).contains("sq1-dovuta");
         JsonNode due = status();
         assertThat(due.get("sq1Dovuta").asBoolean()).isTrue();
         // The 46th suspended day is 26 May.

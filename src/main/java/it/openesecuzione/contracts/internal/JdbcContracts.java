@@ -210,19 +210,56 @@ class JdbcContracts implements Contracts {
         }
         if (query.text() != null) {
             String text = query.text();
+            String code = text.toUpperCase(java.util.Locale.ROOT);
             if (CIG_LIKE.matcher(text).matches() && Cig.isValid(text)) {
                 where.append(" and c.id in (select l.contract_id from contract_lot l where l.cig = :cig)");
-                params.put("cig", text.toUpperCase());
+                params.put("cig", code);
+            } else if (Cup.isValid(code)) {
+                where.append(" and c.cup = :cup");
+                params.put("cup", code);
+            } else if (CodiceFiscale.isValid(code)) {
+                where.append(" and c.oe_codice_fiscale = :cf");
+                params.put("cf", new CodiceFiscale(code).value());
             } else {
                 String tsquery = prefixQuery(text);
                 if (tsquery.isEmpty()) {
                     return new ContractPage(List.of(), query.page(), query.size(), 0, false);
                 }
-                // Two configurations: Italian stems the oggetto, 'simple' keeps names and codes verbatim.
+                List<Long> ids = textMatches(tsquery, authorityId, region, query);
+                if (ids.size() <= ContractPage.COUNT_LIMIT) {
+                    // Few enough: page through the matched ids, already counted.
+                    where.append(" and c.id = any(:ids)");
+                    params.put("ids", ids.toArray(Long[]::new));
+                    return page(where, params, query, ids.size());
+                }
+                // Broad search: walk the contracts newest first, the policies and the match on each row.
                 where.append(" and (c.search @@ to_tsquery('italian', :q) or c.search @@ to_tsquery('simple', :q))");
                 params.put("q", tsquery);
+                return page(where, params, query, ContractPage.COUNT_LIMIT + 1);
             }
         }
+        return page(where, params, query, -1);
+    }
+
+    /**
+     * The ids of up to {@code COUNT_LIMIT + 1} contracts matching the text, through the database
+     * function that can use the full-text index (see migration V5), in the same scope.
+     */
+    private List<Long> textMatches(String tsquery, Long authorityId, String region, ContractQuery query) {
+        return jdbc.sql("""
+                select * from oe_contract_text_search(to_tsquery('italian', :q), to_tsquery('simple', :q),
+                                                      :authority, :region, :tipologia, :stato, :limit)""")
+                .param("q", tsquery)
+                .param("authority", authorityId, java.sql.Types.BIGINT)
+                .param("region", region, java.sql.Types.VARCHAR)
+                .param("tipologia", query.tipologia() == null ? null : query.tipologia().name(), java.sql.Types.VARCHAR)
+                .param("stato", query.stato() == null ? null : query.stato().name(), java.sql.Types.VARCHAR)
+                .param("limit", ContractPage.COUNT_LIMIT + 1)
+                .query(Long.class).list();
+    }
+
+    /** One page in id order; {@code knownTotal} is the count when already known, -1 to count. */
+    private ContractPage page(StringBuilder where, Map<String, Object> params, ContractQuery query, long knownTotal) {
         List<ContractSummary> items = jdbc.sql("""
                 select c.id, c.authority_id, c.cup, c.oggetto, c.tipologia, c.oe_denominazione, c.importo_contrattuale,
                        c.stato, array(select l.cig from contract_lot l where l.contract_id = c.id order by l.position) cigs
@@ -236,7 +273,9 @@ class JdbcContracts implements Contracts {
                         StatoContratto.valueOf(row.getString("stato"))))
                 .list();
         long total;
-        if (query.page() == 0 && items.size() < query.size()) {
+        if (knownTotal >= 0) {
+            total = knownTotal;
+        } else if (query.page() == 0 && items.size() < query.size()) {
             total = items.size();
         } else {
             total = jdbc.sql("select count(*) from (select 1 from contract c" + where + " limit " + (ContractPage.COUNT_LIMIT + 1) + ") x")
