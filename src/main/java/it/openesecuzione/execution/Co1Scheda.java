@@ -18,12 +18,6 @@ import java.util.Set;
 final class Co1Scheda {
 
     static final String VERSION = "1.0";
-    /** ANAC's tipologica causaInterruzioneAnticipata. */
-    static final Set<String> CAUSES = Set.of("1", "2", "4", "5", "6", "7", "8", "9");
-    /** ANAC's tipologica motiviRisoluzione. */
-    static final Set<String> TERMINATION_REASONS = Set.of("1", "2", "4", "5", "6", "7", "8", "9");
-    /** ANAC's tipologica oneriEconomiciRisoluzioneRecesso: 0 none, 1 lost profit, 2 charged to the contractor. */
-    static final Set<String> CHARGES = Set.of("0", "1", "2");
     /** Causes that require the economic consequences: termination, withdrawal by either party. */
     private static final Set<String> CAUSES_WITH_CHARGES = Set.of("2", "4", "5");
 
@@ -35,9 +29,9 @@ final class Co1Scheda {
         Map<String, Object> section = Schede.section(data, "conclusione", errors);
         Schede.checkIdContratto(facts, data, errors);
         FormReader form = new FormReader(section, "conclusione", errors);
-        String cause = optionalCode(section, "causaInterruzioneAnticipata", CAUSES, errors);
-        String reason = optionalCode(section, "motiviRisoluzione", TERMINATION_REASONS, errors);
-        String charges = optionalCode(section, "oneriEconomiciRisoluzioneRecesso", CHARGES, errors);
+        String cause = optionalCode(section, "causaInterruzioneAnticipata", errors);
+        String reason = optionalCode(section, "motiviRisoluzione", errors);
+        String charges = optionalCode(section, "oneriEconomiciRisoluzioneRecesso", errors);
         LocalDate interrupted = form.date("dataInterruzioneAnticipata", false);
         LocalDate completed = form.date("dataUltimazione", false);
         BigDecimal amount = form.amount("importo", false);
@@ -118,8 +112,9 @@ final class Co1Scheda {
         return new SchedaDraft(SchedaCode.CO1, VERSION, end, anacForm, errors, warnings, facts.idContratto() == null);
     }
 
-    private static String optionalCode(Map<String, Object> section, String name, Set<String> codes, List<SchedaError> errors) {
-        return section == null || section.get(name) == null ? null : Schede.coded(section, name, "conclusione." + name, codes, errors);
+    private static String optionalCode(Map<String, Object> section, String name, List<SchedaError> errors) {
+        return section == null || section.get(name) == null ? null
+                : Schede.coded(section, name, "conclusione." + name, CodeLists.BY_NAME.get(name).keySet(), errors);
     }
 
     private static Map<String, Object> coded(String list, String code) {

@@ -103,6 +103,12 @@ public class ExecutionLog {
         return recorded;
     }
 
+    /** May the current user record execution events of this contract? For showing the forms. */
+    public boolean canRecord(Contract contract) {
+        return CurrentUser.find().map(user -> user.rolesIn(contract.authorityId()).stream().anyMatch(RECORDERS::contains))
+                .orElse(false);
+    }
+
     /** The key dates of the contract's execution, from its events. */
     @Transactional(readOnly = true)
     public ExecutionTimeline timeline(long contractId) {

@@ -13,16 +13,6 @@ import java.util.Map;
 final class So1Scheda {
 
     static final String VERSION = "1.0";
-    /** ANAC's tipologica motivoSospensione: codes and meanings. */
-    static final Map<String, String> REASONS = Map.of(
-            "1", "Cause di forza maggiore",
-            "2", "Interferenze di natura tecnica",
-            "3", "Interferenze di natura amministrativa",
-            "4", "Redazione di varianti in corso di esecuzione",
-            "5", "Intervento Autorità giudiziaria",
-            "6", "Avverse condizioni climatiche",
-            "7", "Pubblico interesse o necessità");
-
     private So1Scheda() {
     }
 
@@ -34,7 +24,7 @@ final class So1Scheda {
         Boolean partial = form.bool("sospensioneParziale", true);
         LocalDate from = form.date("dataVerbaleSospensione", true);
         String reason = section == null ? null
-                : Schede.coded(section, "motivoSospensione", "sospensione.motivoSospensione", REASONS.keySet(), errors);
+                : Schede.coded(section, "motivoSospensione", "sospensione.motivoSospensione", CodeLists.MOTIVO_SOSPENSIONE.keySet(), errors);
         if (timeline.suspended()) {
             errors.add(new SchedaError(SchedaError.STATE, "sospensione", "È già in corso una sospensione dal "
                     + timeline.openSuspension().eventDate() + ": registrare prima la ripresa (RI1)"));

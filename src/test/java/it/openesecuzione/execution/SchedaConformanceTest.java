@@ -122,7 +122,7 @@ class SchedaConformanceTest {
 
     @Test
     void so1() {
-        for (String reason : So1Scheda.REASONS.keySet()) {
+        for (String reason : CodeLists.MOTIVO_SOSPENSIONE.keySet()) {
             assertAcceptedByAnac(So1Scheda.build(FACTS, timeline(SIGNED, STARTED), so1(reason.equals("3"), reason)));
         }
         assertRefusedLikeAnac(So1Scheda.build(FACTS, timeline(SIGNED, STARTED), Map.of()), Map.of(), "REG0");

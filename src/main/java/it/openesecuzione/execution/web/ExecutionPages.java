@@ -9,13 +9,23 @@ import it.openesecuzione.execution.RecordedScheda;
 import it.openesecuzione.execution.SchedaCode;
 import it.openesecuzione.execution.SchedaSequence;
 import it.openesecuzione.web.Crumb;
+import it.openesecuzione.shared.ConflictException;
+import it.openesecuzione.shared.InvalidInputException;
+import it.openesecuzione.shared.NotFoundException;
+import it.openesecuzione.shared.NotPermittedException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The execution of a contract at a glance: state, key dates, the events and their schede. */
 @Controller
@@ -47,8 +57,64 @@ class ExecutionPages {
         model.addAttribute("limitPassed", timeline.suspensionLimitPassed(today).orElse(null));
         model.addAttribute("sq1Due", timeline.sq1Due(today));
         model.addAttribute("next", SchedaSequence.allowedAfter(last).stream().sorted().toList());
+        model.addAttribute("forms", log.canRecord(contract) ? SchedaSequence.allowedAfter(last).stream().sorted()
+                .map(EventForms.FORMS::get).filter(java.util.Objects::nonNull).toList() : List.of());
         model.addAttribute("crumbs", List.of(new Crumb("Contratti", "/contratti"),
                 new Crumb("Contratto n. " + id, "/contratti/" + id), new Crumb("Esecuzione", "/contratti/" + id + "/esecuzione")));
         return "execution/timeline";
+    }
+
+    @GetMapping("/contratti/{id}/esecuzione/evento")
+    String eventForm(@PathVariable long id, @RequestParam("tipo") SchedaCode code, Model model) {
+        Contract contract = contracts.find(id);
+        return eventPage(model, contract, form(contract, code), Map.of(), Map.of(), null);
+    }
+
+    @PostMapping("/contratti/{id}/esecuzione/evento")
+    String record(@PathVariable long id, @RequestParam("tipo") SchedaCode code, @RequestParam Map<String, String> submitted,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        Contract contract = contracts.find(id);
+        EventForms.Form form = form(contract, code);
+        try {
+            RecordedScheda recorded = log.record(id, code.name(), EventForms.data(form, submitted));
+            redirect.addFlashAttribute("message", form.title() + " registrata: scheda " + code + " "
+                    + (recorded.state().equals("PRONTA") ? "pronta per l'invio." : "in attesa dell'identificativo ANAC."));
+            redirect.addFlashAttribute("warnings", recorded.warnings());
+            return "redirect:/contratti/" + id + "/esecuzione";
+        } catch (InvalidInputException e) {
+            response.setStatus(400);
+            Map<String, String> errors = new LinkedHashMap<>();
+            e.violations().forEach(v -> errors.merge(v.field(), (v.code() == null ? "" : v.code() + ": ") + v.message(),
+                    (a, b) -> a + " " + b));
+            return eventPage(model, contract, form, submitted, errors, null);
+        } catch (ConflictException e) {
+            response.setStatus(409);
+            return eventPage(model, contract, form, submitted, Map.of(), (e.code() == null ? "" : e.code() + ": ") + e.getMessage());
+        }
+    }
+
+    private EventForms.Form form(Contract contract, SchedaCode code) {
+        if (!log.canRecord(contract)) {
+            throw new NotPermittedException("Il ruolo dell'utente non consente di registrare eventi dell'esecuzione");
+        }
+        return EventForms.form(code).orElseThrow(() -> new NotFoundException(
+                "Il modulo per l'evento " + code + " non è ancora disponibile: usare l'API"));
+    }
+
+    private String eventPage(Model model, Contract contract, EventForms.Form form, Map<String, String> values,
+            Map<String, String> errors, String conflict) {
+        model.addAttribute("section", "contratti");
+        model.addAttribute("contract", contract);
+        model.addAttribute("form", form);
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("conflict", conflict);
+        // Errors on fields without an input (whole sections, derived fields) are listed on top.
+        model.addAttribute("otherErrors", errors.entrySet().stream()
+                .filter(e -> form.fields().stream().noneMatch(f -> f.path().equals(e.getKey()))).map(Map.Entry::getValue).toList());
+        model.addAttribute("crumbs", List.of(new Crumb("Contratti", "/contratti"),
+                new Crumb("Contratto n. " + contract.id(), "/contratti/" + contract.id()),
+                new Crumb("Esecuzione", "/contratti/" + contract.id() + "/esecuzione"), new Crumb(form.title(), "")));
+        return "execution/event";
     }
 }

@@ -1,0 +1,22 @@
+package it.openesecuzione.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import it.openesecuzione.anac.reference.AnacCodeLists;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CodeListsTest {
+
+    @Test
+    void ourCodeListsAreAnacsInCodesAndMeanings() {
+        AnacCodeLists anac = AnacCodeLists.fromSharedFolder();
+
+        CodeLists.BY_NAME.forEach((name, ours) -> {
+            Map<String, String> theirs = new LinkedHashMap<>();
+            anac.entries(name).forEach(entry -> theirs.put(entry.code(), entry.italian()));
+            assertThat(ours).as(name).containsExactlyEntriesOf(theirs);
+        });
+    }
+}
