@@ -1,6 +1,8 @@
 package it.openesecuzione.execution;
 
+import it.openesecuzione.contracts.Procedura;
 import it.openesecuzione.contracts.Tipologia;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -12,9 +14,12 @@ import java.util.UUID;
  * @param idContratto ANAC's id, known once PCP confirmed the SC1 scheda; null before
  * @param signedOn    the dataStipula of the SC1 event, null before it
  * @param today       the day the event is recorded, in Europe/Rome
+ * @param importoContrattuale the original contract amount, safety costs included (euro)
+ * @param sopraSoglia and {@code concessione}: they choose between M1, M2, M1_40, M2_40
  */
 public record ContractFacts(long contractId, String codiceAusa, List<String> cigs, UUID idContratto, int durataGiorni,
-        Tipologia tipologia, LocalDate signedOn, LocalDate today) {
+        Tipologia tipologia, LocalDate signedOn, LocalDate today, BigDecimal importoContrattuale, Procedura procedura,
+        boolean sopraSoglia, boolean concessione) {
 
     public ContractFacts {
         cigs = List.copyOf(cigs);

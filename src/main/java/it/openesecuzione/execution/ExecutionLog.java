@@ -133,7 +133,8 @@ public class ExecutionLog {
                 .map(RecordedScheda::eventDate).orElse(null);
         return new ContractFacts(contract.id(), ausa, contract.terms().lotti().stream().map(l -> l.cig().value()).toList(),
                 contract.terms().idContratto(), contract.terms().durataGiorni(), contract.terms().tipologia(), signedOn,
-                LocalDate.now(clock.withZone(FormReader.ROME)));
+                LocalDate.now(clock.withZone(FormReader.ROME)), contract.terms().importoContrattuale().amount(),
+                contract.terms().procedura(), contract.terms().sopraSoglia(), contract.terms().concessione());
     }
 
     private static SchedaCode code(String type) {
