@@ -11,10 +11,13 @@ public final class AnacErrors {
     static final Map<String, String> TEXTS = Map.ofEntries(
             Map.entry("ERR2", "scheda non ammessa in questa fase dell'appalto"),
             Map.entry("REG0", "Dati non presenti"),
+            Map.entry("REG54", "Selezionare un motivo di revisione prezzi"),
             Map.entry("REG57", "Data approvazione antecedente la data di inizio progettazione esecutiva"),
             Map.entry("REG58", "Indicare la data del verbale di prima consegna lavori"),
             Map.entry("REG59", "Indicare la data di avvio della prima fase dell'esecuzione del contratto"),
             Map.entry("REG60", "Indicare la data del verbale di consegna definitiva"),
+            Map.entry("REG61", "Il campo urlDocumentazione è obbligatorio se si seleziona come motivo di modifica la voce 'mod-cir', 'Necessità di modifiche dovute a circostante non prevedibili da un committente diligente'."),
+            Map.entry("REG62", "In caso di Altre cause impreviste ed imprevedibili indicare una motivazione nel campo Cause della modifica contrattuale"),
             Map.entry("REG75", "Il campo motivi di risoluzione è obbligatorio in caso di interruzione anticipata per risoluzione contrattuale"),
             Map.entry("REG76", "Il campo oneri economici derivanti dalla risoluzione-recesso è obbligatorio in caso di: interruzione anticipata per risoluzione contrattuale, recesso della stazione appaltante, recesso dell'appaltatore"),
             Map.entry("REG77", "La data di scadenza del contratto deve essere superiore alla data di stipula."),

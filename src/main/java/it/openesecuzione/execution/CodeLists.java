@@ -45,12 +45,30 @@ public final class CodeLists {
             "1", "Riconoscimenti del mancato utile",
             "2", "Addebito all’appaltatore delle maggiori spese sostenute");
 
+    public static final Map<String, String> MOTIVI_MODIFICA = ordered(
+            "add-wss", "Necessità di ulteriori lavori, forniture e servizi eseguiti dall'appaltatore originale.",
+            "mod-cir", "Necessità di modifiche dovute a circostante non prevedibili da un committente diligente.",
+            "mod-minv", "Modifiche inferiori a una soglia minima ('de minimis').",
+            "mod-nons", "Le modifiche non sono sostanziali.",
+            "mod-repl", "Modifiche dovute al fatto che un nuovo contraente sostituisce l'aggiudicatario iniziale perché gli succede "
+                    + "o perché il committente si assume gli obblighi del contraente principale nei confronti dei suoi subappaltatori.",
+            "mod-rev", "Modifiche basate su clausole di revisione dei prezzi o opzioni.");
+
+    public static final Map<String, String> MOTIVO_REVISIONE_PREZZI = ordered(
+            "1", "Revisione dei prezzi sulla base di una clausola presente nel bando di gara",
+            "2", "Revisione dei prezzi sulla base di disposizioni normative",
+            "3", "Compensazioni per variazioni dei prezzi ",
+            "4", "Eccessiva onerosità sopravvenuta contratti energia",
+            "5", "Altro");
+
     /** By ANAC's name of the tipologica. */
     public static final Map<String, Map<String, String>> BY_NAME = Map.of(
             "motivoSospensione", MOTIVO_SOSPENSIONE,
             "causaInterruzioneAnticipata", CAUSA_INTERRUZIONE_ANTICIPATA,
             "motiviRisoluzione", MOTIVI_RISOLUZIONE,
-            "oneriEconomiciRisoluzioneRecesso", ONERI_ECONOMICI_RISOLUZIONE_RECESSO);
+            "oneriEconomiciRisoluzioneRecesso", ONERI_ECONOMICI_RISOLUZIONE_RECESSO,
+            "motiviModifica", MOTIVI_MODIFICA,
+            "motivoRevisionePrezzi", MOTIVO_REVISIONE_PREZZI);
 
     private CodeLists() {
     }

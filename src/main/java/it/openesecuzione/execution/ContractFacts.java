@@ -16,10 +16,11 @@ import java.util.UUID;
  * @param today       the day the event is recorded, in Europe/Rome
  * @param importoContrattuale the original contract amount, safety costs included (euro)
  * @param sopraSoglia and {@code concessione}: they choose between M1, M2, M1_40, M2_40
+ * @param currentValue the contract value after the modifications recorded so far
  */
 public record ContractFacts(long contractId, String codiceAusa, List<String> cigs, UUID idContratto, int durataGiorni,
         Tipologia tipologia, LocalDate signedOn, LocalDate today, BigDecimal importoContrattuale, Procedura procedura,
-        boolean sopraSoglia, boolean concessione) {
+        boolean sopraSoglia, boolean concessione, BigDecimal currentValue) {
 
     public ContractFacts {
         cigs = List.copyOf(cigs);

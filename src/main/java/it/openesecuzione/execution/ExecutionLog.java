@@ -29,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * scheda, stores both, and moves the contract's state. A refused event leaves nothing behind.
  */
 @Service
+@org.springframework.boot.context.properties.EnableConfigurationProperties(ModificationLimits.class)
 public class ExecutionLog {
 
     /** The events whose scheda the platform builds so far; the others follow (issue P2). */
@@ -43,6 +44,7 @@ public class ExecutionLog {
     /** Who records execution events: the RUP and staff, and the directors for the works they direct. */
     static final Set<Role> RECORDERS = EnumSet.of(Role.RUP, Role.SUPPORTO_RUP, Role.AMMINISTRATORE, Role.DL, Role.DEC);
 
+    private final Map<SchedaCode, SchedaBuilder> builders;
     private final ContractRegistry contracts;
     private final StazioniAppaltanti authorities;
     private final ExecutionEvents events;
@@ -50,7 +52,11 @@ public class ExecutionLog {
     private final Clock clock;
 
     ExecutionLog(ContractRegistry contracts, StazioniAppaltanti authorities, ExecutionEvents events,
-            ApplicationEventPublisher publisher, Clock clock) {
+            ApplicationEventPublisher publisher, Clock clock, ModificationLimits limits) {
+        // The builders that need configuration join the fixed ones.
+        Map<SchedaCode, SchedaBuilder> all = new java.util.EnumMap<>(BUILDERS);
+        all.put(SchedaCode.M2, new M2Scheda(limits)::build);
+        this.builders = Map.copyOf(all);
         this.contracts = contracts;
         this.authorities = authorities;
         this.events = events;
@@ -66,7 +72,13 @@ public class ExecutionLog {
             throw new NotPermittedException("Il ruolo dell'utente non consente di registrare eventi dell'esecuzione");
         }
         SchedaCode code = code(type);
-        var builder = BUILDERS.get(code);
+        SchedaCode modification = modificationCode(contract);
+        if (MODIFICATIONS.contains(code) && code != modification) {
+            throw new InvalidInputException(List.of(new FieldViolation("type", type, "Per questo contratto ("
+                    + (contract.terms().sopraSoglia() ? "sopra" : "sotto") + " soglia" + (contract.terms().concessione()
+                    ? ", concessione" : "") + ") la modifica si comunica con la scheda " + modification)));
+        }
+        var builder = builders.get(code);
         if (builder == null) {
             throw new InvalidInputException(List.of(new FieldViolation("type", type,
                     "La registrazione dell'evento " + code + " (" + code.description().toLowerCase(Locale.ITALIAN)
@@ -134,7 +146,19 @@ public class ExecutionLog {
         return new ContractFacts(contract.id(), ausa, contract.terms().lotti().stream().map(l -> l.cig().value()).toList(),
                 contract.terms().idContratto(), contract.terms().durataGiorni(), contract.terms().tipologia(), signedOn,
                 LocalDate.now(clock.withZone(FormReader.ROME)), contract.terms().importoContrattuale().amount(),
-                contract.terms().procedura(), contract.terms().sopraSoglia(), contract.terms().concessione());
+                contract.terms().procedura(), contract.terms().sopraSoglia(), contract.terms().concessione(),
+                M2Scheda.currentValue(contract.terms().importoContrattuale().amount(), history));
+    }
+
+    static final Set<SchedaCode> MODIFICATIONS = EnumSet.of(SchedaCode.M1, SchedaCode.M2, SchedaCode.M1_40, SchedaCode.M2_40);
+
+    /** The modification scheda of a contract: above or below the EU threshold, contract or concession. */
+    static SchedaCode modificationCode(Contract contract) {
+        boolean above = contract.terms().sopraSoglia();
+        if (contract.terms().concessione()) {
+            return above ? SchedaCode.M1_40 : SchedaCode.M2_40;
+        }
+        return above ? SchedaCode.M1 : SchedaCode.M2;
     }
 
     private static SchedaCode code(String type) {

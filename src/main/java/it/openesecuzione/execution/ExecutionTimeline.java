@@ -13,7 +13,7 @@ import java.util.Optional;
  * SQ1 due.
  */
 public record ExecutionTimeline(LocalDate signedOn, LocalDate handedOverOn, int durationDays, List<Suspension> suspensions,
-        RecordedScheda openSuspension, boolean sq1Recorded) {
+        RecordedScheda openSuspension, boolean sq1Recorded, long modificationDays) {
 
     /** Six months, for the suspension limit of art. 121 c. 4. */
     public static final Period SIX_MONTHS = Period.ofMonths(6);
@@ -29,6 +29,7 @@ public record ExecutionTimeline(LocalDate signedOn, LocalDate handedOverOn, int 
         List<Suspension> suspensions = new ArrayList<>();
         RecordedScheda open = null;
         boolean sq1 = false;
+        long modificationDays = 0;
         for (RecordedScheda event : history) {
             switch (event.code()) {
                 case SC1 -> signed = event.eventDate();
@@ -45,6 +46,7 @@ public record ExecutionTimeline(LocalDate signedOn, LocalDate handedOverOn, int 
                     }
                 }
                 case SQ1 -> sq1 = true;
+                case M1, M2, M1_40, M2_40 -> modificationDays += extraDays(event.anacForm());
                 default -> { }
             }
         }
@@ -52,13 +54,22 @@ public record ExecutionTimeline(LocalDate signedOn, LocalDate handedOverOn, int 
             // An open partial suspension counts in full until the resumption states its incidence.
             suspensions.add(Suspension.total(open.eventDate(), null));
         }
-        return new ExecutionTimeline(signed, handover, durationDays, suspensions, open, sq1);
+        return new ExecutionTimeline(signed, handover, durationDays, suspensions, open, sq1, modificationDays);
+    }
+
+    /** The extra days a modification granted (numGiorniProroga of its economic framework). */
+    @SuppressWarnings("unchecked")
+    private static long extraDays(java.util.Map<String, Object> anacForm) {
+        Object section = anacForm.get("modificaContrattuale");
+        Object framework = section instanceof java.util.Map<?, ?> map ? map.get("quadroEconomicoStandardRideterminato") : null;
+        Object days = framework instanceof java.util.Map<?, ?> map ? map.get("numGiorniProroga") : null;
+        return days == null ? 0 : new BigDecimal(days.toString()).longValue();
     }
 
     /** The term, once the works or services have started. */
     public Optional<ContractTerm> term() {
         return handedOverOn == null ? Optional.empty()
-                : Optional.of(new ContractTerm(durationDays, handedOverOn, suspensions, 0, 0));
+                : Optional.of(new ContractTerm(durationDays, handedOverOn, suspensions, 0, modificationDays));
     }
 
     public boolean suspended() {

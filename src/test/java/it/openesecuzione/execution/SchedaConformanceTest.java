@@ -36,7 +36,7 @@ class SchedaConformanceTest {
     private static final ContractFacts FACTS = new ContractFacts(1, "0000243530",
             List.of(Cig.generate(Cig.Format.SIMOG_V2_PCP, 'B', 0x1A2B00).value()), ID_CONTRATTO, 180, Tipologia.LAVORI,
             LocalDate.of(2026, 2, 10), LocalDate.of(2026, 11, 27), new BigDecimal("449750.00"),
-            it.openesecuzione.contracts.Procedura.NEGOZIATA_SENZA_BANDO, false, false);
+            it.openesecuzione.contracts.Procedura.NEGOZIATA_SENZA_BANDO, false, false, new BigDecimal("449750.00"));
 
     private static RecordedScheda recorded(SchedaCode code, LocalDate date, Map<String, Object> anacForm, int seq) {
         return new RecordedScheda(seq, 1, seq, code, "1.0", date, anacForm, "PRONTA", List.of(), Instant.EPOCH, null);

@@ -1,0 +1,47 @@
+package it.openesecuzione.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import it.openesecuzione.IntegrationTest;
+import it.openesecuzione.identity.UserDirectory;
+import it.openesecuzione.support.Fixtures;
+import it.openesecuzione.support.Http;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@IntegrationTest
+class ModificationApiTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserDirectory directory;
+
+    @Test
+    void thePlatformChoosesTheModificationSchedaAndTheExtraDaysMoveTheTerm() {
+        Http rup = Http.basic(port, "genova.rup");
+        // 449,750 euro below the EU threshold: M2.
+        long contract = Http.json(rup.postJson("/api/v1/contracts", Fixtures.worksContract(
+                directory.findByUsername("genova.rup").orElseThrow().id(), "Lavori alla biblioteca Berio"))).get("id").asLong();
+        String events = "/api/v1/contracts/" + contract + "/events";
+        rup.postJson(events, ExecutionApiTest.signing("2026-02-10", "2026-08-31", 1000));
+        rup.postJson(events, ExecutionApiTest.handover(Map.of("consegnaFrazionata", false, "consegnaSottoRiserva", false,
+                "dataVerbaleConsegnaDefinitiva", "2026-03-02", "dataEffettivoInizio", "2026-03-02")));
+        Map<String, Object> data = ModificationTest.modification("add-wss", "470000", "15000", Map.of("numGiorniProroga", 20));
+
+        HttpResponse<String> wrong = rup.postJson(events, Map.of("type", "M1", "data", data));
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(Http.json(wrong).get("detail").asString()).contains("scheda M2");
+
+        HttpResponse<String> modified = rup.postJson(events, Map.of("type", "M2", "data", data));
+        assertThat(modified.statusCode()).isEqualTo(201);
+        assertThat(Http.json(modified).get("warnings").get(0).asString()).contains("Valore del contratto").contains("+7.84%");
+        // 29 August plus 20 days.
+        assertThat(Http.json(rup.get("/api/v1/contracts/" + contract + "/execution")).get("terminoAttuale").asString())
+                .isEqualTo("2026-09-18");
+    }
+}

@@ -1,0 +1,120 @@
+package it.openesecuzione.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import it.openesecuzione.anac.reference.AnacRules;
+import it.openesecuzione.anac.reference.AnacSchemas;
+import it.openesecuzione.contracts.Procedura;
+import it.openesecuzione.contracts.Tipologia;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** M2, the modification of a below-threshold contract: ANAC's schema and rules, and art. 120's limits. */
+class ModificationTest {
+
+    private static final AnacSchemas SCHEMAS = AnacSchemas.fromSharedFolder();
+    private static final AnacRules RULES = AnacRules.fromSharedFolder();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final M2Scheda M2 = new M2Scheda(ModificationLimits.DEFAULT);
+
+    /** A works contract of 400,000 euro (safety costs included), handed over on 2 March 2026. */
+    private static ContractFacts facts(String currentValue) {
+        return new ContractFacts(1, "0000243530", List.of("B1A2B00235"), UUID.fromString("3f2c1a9e-5b7d-4c8e-9a1f-2d3e4f5a6b7c"),
+                180, Tipologia.LAVORI, LocalDate.of(2026, 2, 10), LocalDate.of(2026, 6, 1), new BigDecimal("400000.00"),
+                Procedura.APERTA, false, false, new BigDecimal(currentValue));
+    }
+
+    private static final ExecutionTimeline STARTED = ExecutionTimeline.of(List.of(
+            new RecordedScheda(1, 1, 1, SchedaCode.SC1, "1.0", LocalDate.of(2026, 2, 10), Map.of(), "PRONTA", List.of(), Instant.EPOCH, null),
+            new RecordedScheda(2, 1, 2, SchedaCode.I1, "1.0", LocalDate.of(2026, 3, 2), Map.of(), "PRONTA", List.of(), Instant.EPOCH, null)), 180);
+
+    static Map<String, Object> modification(String reason, String works, String safety, Map<String, Object> extra) {
+        Map<String, Object> framework = new LinkedHashMap<>(Map.of("impLavori", new BigDecimal(works), "impServizi", 0,
+                "impForniture", 0, "impTotaleSicurezza", new BigDecimal(safety)));
+        Map<String, Object> section = new HashMap<>();
+        section.put("quadroEconomicoStandardRideterminato", framework);
+        section.put("dataApprovazione", "2026-05-20");
+        section.put("datiBaseModificaContrattuale", Map.of("motiviModifica", Map.of("idTipologica", "motiviModifica", "codice", reason),
+                "causaModifica", "Rinvenimento di sottoservizi non censiti"));
+        extra.forEach((key, value) -> {
+            if (key.equals("numGiorniProroga")) {
+                framework.put(key, value);
+            } else {
+                section.put(key, value);
+            }
+        });
+        return Map.of("modificaContrattuale", section);
+    }
+
+    private static JsonNode scheda(SchedaDraft draft) {
+        return JSON.valueToTree(new RecordedScheda(1, 1, 1, draft.code(), draft.versione(), draft.eventDate(), draft.anacForm(),
+                "PRONTA", List.of(), Instant.EPOCH, null).scheda());
+    }
+
+    @Test
+    void aValidModificationPassesAnacsSchemaAndRulesAndMovesTheTerm() {
+        SchedaDraft draft = M2.build(facts("400000.00"), STARTED, modification("mod-cir", "420000", "15000",
+                Map.of("urlDocumentazione", "https://trasparenza.comune.genova.it/varianti/123", "numGiorniProroga", 30)));
+
+        assertThat(draft.errors()).isEmpty();
+        assertThat(SCHEMAS.validate(scheda(draft))).isEmpty();
+        assertThat(SCHEMAS.codeListErrors(scheda(draft))).isEmpty();
+        assertThat(RULES.codes("M2", scheda(draft).get("body").get("anacForm"))).isEmpty();
+        assertThat(draft.warnings()).anySatisfy(w -> assertThat(w).contains("da 400000.00 a 435000.00").contains("+8.75%"));
+        // 29 August plus 30 days.
+        assertThat(draft.warnings()).anySatisfy(w -> assertThat(w).contains("2026-09-28"));
+    }
+
+    @Test
+    void appliesAnacsRulesWithAnacsCodes() {
+        Map<String, Object> withoutUrl = modification("mod-cir", "420000", "15000", Map.of());
+        assertThat(M2.build(facts("400000.00"), STARTED, withoutUrl).errors()).extracting(SchedaError::code).containsExactly("REG61");
+        assertThat(RULES.codes("M2", JSON.valueToTree(withoutUrl))).contains("REG61");
+
+        Map<String, Object> revisionWithoutReason = modification("mod-rev", "410000", "15000", Map.of());
+        assertThat(M2.build(facts("400000.00"), STARTED, revisionWithoutReason).errors()).extracting(SchedaError::code)
+                .containsExactly("REG54");
+        assertThat(RULES.codes("M2", JSON.valueToTree(revisionWithoutReason))).contains("REG54");
+
+        Map<String, Object> noCause = modification("mod-cir", "420000", "15000", Map.of("urlDocumentazione", "https://x.it/v"));
+        ((Map<String, Object>) noCause.get("modificaContrattuale")).put("datiBaseModificaContrattuale",
+                Map.of("motiviModifica", Map.of("idTipologica", "motiviModifica", "codice", "mod-cir"), "causaModifica", ""));
+        assertThat(M2.build(facts("400000.00"), STARTED, noCause).errors()).extracting(SchedaError::code).containsExactly("REG62");
+        assertThat(RULES.codes("M2", JSON.valueToTree(noCause))).contains("REG62");
+    }
+
+    @Test
+    void refusesAnUnforeseeableCircumstancesIncreaseAbove50PercentOfTheOriginalValue() {
+        SchedaDraft draft = M2.build(facts("400000.00"), STARTED, modification("mod-cir", "600000", "15000",
+                Map.of("urlDocumentazione", "https://x.it/v")));
+
+        assertThat(draft.errors()).extracting(SchedaError::code).containsExactly("LIMITE");
+        assertThat(draft.errors().get(0).message()).contains("53.75%").contains("50%");
+    }
+
+    @Test
+    void deMinimisModificationsStayUnder15PercentForWorksCountingEarlierOnes() {
+        // Already at 440,000 (+10%): another 30,000 makes +17.5% in all.
+        SchedaDraft draft = M2.build(facts("440000.00"), STARTED, modification("mod-minv", "455000", "15000", Map.of()));
+
+        assertThat(draft.errors()).extracting(SchedaError::code).containsExactly("LIMITE");
+        assertThat(draft.errors().get(0).message()).contains("15%").contains("17.50%");
+    }
+
+    @Test
+    void warnsBeyondTheQuintoDObbligo() {
+        SchedaDraft draft = M2.build(facts("400000.00"), STARTED, modification("add-wss", "470000", "15000", Map.of()));
+
+        assertThat(draft.errors()).isEmpty();
+        assertThat(draft.warnings()).anySatisfy(w -> assertThat(w).contains("quinto d'obbligo"));
+    }
+}
