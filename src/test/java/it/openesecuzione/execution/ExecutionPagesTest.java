@@ -54,7 +54,19 @@ class ExecutionPagesTest {
                 "datiInizio.dataVerbaleConsegnaDefinitiva", "2026-03-02", "datiInizio.consegnaSottoRiserva", "false",
                 "datiInizio.dataEffettivoInizio", "2026-03-02"));
         assertThat(started.statusCode()).isEqualTo(302);
-        assertThat(browser.get(base).body()).contains("In esecuzione").contains("29/08/2026");
+        assertThat(browser.get(base).body()).contains("In esecuzione").contains("29/08/2026").contains("nuovo-M2");
+
+        browser.get(base + "/evento?tipo=M2");
+        Map<String, String> modification = new LinkedHashMap<>();
+        modification.put("modificaContrattuale.datiBaseModificaContrattuale.motiviModifica", "add-wss");
+        modification.put("modificaContrattuale.datiBaseModificaContrattuale.causaModifica", "Opere complementari di consolidamento");
+        modification.put("modificaContrattuale.quadroEconomicoStandardRideterminato.impLavori", "460.000,00");
+        modification.put("modificaContrattuale.quadroEconomicoStandardRideterminato.impServizi", "0");
+        modification.put("modificaContrattuale.quadroEconomicoStandardRideterminato.impForniture", "0");
+        modification.put("modificaContrattuale.quadroEconomicoStandardRideterminato.impTotaleSicurezza", "15.000,00");
+        modification.put("modificaContrattuale.quadroEconomicoStandardRideterminato.numGiorniProroga", "15");
+        assertThat(browser.postForm(base + "/evento?tipo=M2", modification).statusCode()).isEqualTo(302);
+        assertThat(browser.get(base).body()).contains("13/09/2026").contains("Valore del contratto");
     }
 
     @Test

@@ -38,7 +38,26 @@ final class EventForms {
     record Form(SchedaCode code, String title, String intro, List<Field> fields) {
     }
 
+    private static final String M = "modificaContrattuale.";
+    private static final String QE = M + "quadroEconomicoStandardRideterminato.";
+    private static final String BASE = M + "datiBaseModificaContrattuale.";
+
     static final Map<SchedaCode, Form> FORMS = Map.of(
+            SchedaCode.M2, new Form(SchedaCode.M2, "Modifica del contratto",
+                    "Art. 120. Indicare il quadro economico rideterminato: la piattaforma confronta il nuovo valore con quello iniziale "
+                            + "e con le modifiche precedenti (limite del 50% per modifica, 'de minimis', quinto d'obbligo).", List.of(
+                    Field.code(BASE + "motiviModifica", "Motivo della modifica", "Tabella ANAC motiviModifica.", true, "motiviModifica", CodeLists.MOTIVI_MODIFICA),
+                    Field.of(BASE + "causaModifica", "Cause della modifica", "Obbligatorie; per circostanze imprevedibili regola ANAC REG62.", Kind.TEXT, true),
+                    Field.of(BASE + "dataSottoscrizione", "Sottoscrizione dell'atto aggiuntivo", null, Kind.DATE, false),
+                    Field.of(M + "dataApprovazione", "Approvazione della modifica", null, Kind.DATE, false),
+                    Field.of(M + "urlDocumentazione", "Indirizzo della documentazione", "Obbligatorio per circostanze imprevedibili (REG61).", Kind.TEXT, false),
+                    Field.code(M + "motivoRevisionePrezzi", "Motivo della revisione prezzi", "Obbligatorio per le revisioni dei prezzi (REG54).", false, "motivoRevisionePrezzi", CodeLists.MOTIVO_REVISIONE_PREZZI),
+                    Field.of(QE + "impLavori", "Nuovo importo lavori (€)", "Al netto di IVA e oneri per la sicurezza.", Kind.AMOUNT, true),
+                    Field.of(QE + "impServizi", "Nuovo importo servizi (€)", null, Kind.AMOUNT, true),
+                    Field.of(QE + "impForniture", "Nuovo importo forniture (€)", null, Kind.AMOUNT, true),
+                    Field.of(QE + "impTotaleSicurezza", "Nuovi oneri per la sicurezza (€)", "Non soggetti a ribasso.", Kind.AMOUNT, false),
+                    Field.of(QE + "sommeADisposizione", "Somme a disposizione (€)", null, Kind.AMOUNT, false),
+                    Field.of(QE + "numGiorniProroga", "Giorni aggiuntivi", "Tempo aggiuntivo concesso con la modifica: sposta il termine.", Kind.INTEGER, false))),
             SchedaCode.SC1, new Form(SchedaCode.SC1, "Stipula del contratto",
                     "La piattaforma ricava dal contratto il codice AUSA dell'ente e i CIG dei lotti.", List.of(
                     Field.of("datiContratto.dataStipula", "Data di stipula", "Giorno della sottoscrizione del contratto.", Kind.DATE, true),
