@@ -18,6 +18,9 @@ public final class AnacErrors {
             Map.entry("REG60", "Indicare la data del verbale di consegna definitiva"),
             Map.entry("REG61", "Il campo urlDocumentazione è obbligatorio se si seleziona come motivo di modifica la voce 'mod-cir', 'Necessità di modifiche dovute a circostante non prevedibili da un committente diligente'."),
             Map.entry("REG62", "In caso di Altre cause impreviste ed imprevedibili indicare una motivazione nel campo Cause della modifica contrattuale"),
+            Map.entry("REG64", "Non è stata valorizzata la data del certificato di pagamento relativo all'anticipazione"),
+            Map.entry("REG72", "Campo data del certificato di pagamento relativo all'anticipazione non previsto"),
+            Map.entry("REG74", "Non è stato valorizzato il campo oneri derivanti"),
             Map.entry("REG75", "Il campo motivi di risoluzione è obbligatorio in caso di interruzione anticipata per risoluzione contrattuale"),
             Map.entry("REG76", "Il campo oneri economici derivanti dalla risoluzione-recesso è obbligatorio in caso di: interruzione anticipata per risoluzione contrattuale, recesso della stazione appaltante, recesso dell'appaltatore"),
             Map.entry("REG77", "La data di scadenza del contratto deve essere superiore alla data di stipula."),
@@ -28,6 +31,16 @@ public final class AnacErrors {
             Map.entry("REG83", "Il campo incamerata polizza è obbligatorio in caso di interruzione anticipata"),
             Map.entry("REG84", "il campo di cui postumi permanenti deve essere maggiore o uguale a 0"),
             Map.entry("REG85", "il campo di cui mortali deve essere maggiore o uguale a 0"),
+            Map.entry("REG86", "Certificato di regolare esecuzione non previsto in caso di collaudo tecnico/amministrativo"),
+            Map.entry("REG87", "Specificare data del certificato di regolare esecuzione o le modalità del collaudo tecnico amministrativo"),
+            Map.entry("REG88", "Non è stata indicata la data di nomina del collaudatore, Commissione"),
+            Map.entry("REG89", "Non è stata indicata la data di inizio delle operazioni di collaudo"),
+            // ANAC's text has two spaces after "data".
+            Map.entry("REG90", "Data inizio operazioni di collaudo antecedente la data  di nomina della commissione di collaudo/collaudatore"),
+            Map.entry("REG91", "Non è stata indicata la data di redazione del certificato di collaudo"),
+            Map.entry("REG92", "Data redazione certificato antecedente la data di inizio operazioni di collaudo"),
+            Map.entry("REG93", "Data delibera di ammissibilità antecedente la data di redazione del certificato di collaudo"),
+            Map.entry("REG94", "Oneri complessivi derivanti è obbligatorio se il numero totale riserve è maggiore di zero."),
             Map.entry("REG117", "Il campo importo cauzione deve essere >= 0."));
 
     private AnacErrors() {

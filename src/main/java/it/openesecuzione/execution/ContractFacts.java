@@ -17,12 +17,22 @@ import java.util.UUID;
  * @param importoContrattuale the original contract amount, safety costs included (euro)
  * @param sopraSoglia and {@code concessione}: they choose between M1, M2, M1_40, M2_40
  * @param currentValue the contract value after the modifications recorded so far
+ * @param completedOn the date of the last conclusion (CO1) recorded, null before it: acceptance
+ *                    (CL1) follows it, within six months (art. 116)
  */
 public record ContractFacts(long contractId, String codiceAusa, List<String> cigs, UUID idContratto, int durataGiorni,
         Tipologia tipologia, LocalDate signedOn, LocalDate today, BigDecimal importoContrattuale, Procedura procedura,
-        boolean sopraSoglia, boolean concessione, BigDecimal currentValue) {
+        boolean sopraSoglia, boolean concessione, BigDecimal currentValue, LocalDate completedOn) {
 
     public ContractFacts {
         cigs = List.copyOf(cigs);
+    }
+
+    /** Facts of a contract not concluded yet (no CO1 recorded). */
+    public ContractFacts(long contractId, String codiceAusa, List<String> cigs, UUID idContratto, int durataGiorni,
+            Tipologia tipologia, LocalDate signedOn, LocalDate today, BigDecimal importoContrattuale, Procedura procedura,
+            boolean sopraSoglia, boolean concessione, BigDecimal currentValue) {
+        this(contractId, codiceAusa, cigs, idContratto, durataGiorni, tipologia, signedOn, today, importoContrattuale,
+                procedura, sopraSoglia, concessione, currentValue, null);
     }
 }

@@ -32,14 +32,22 @@ import org.springframework.transaction.annotation.Transactional;
 @org.springframework.boot.context.properties.EnableConfigurationProperties(ModificationLimits.class)
 public class ExecutionLog {
 
-    /** The events whose scheda the platform builds so far; the others follow (issue P2). */
-    static final Map<SchedaCode, SchedaBuilder> BUILDERS = Map.of(
-            SchedaCode.SC1, (facts, timeline, data) -> Sc1Scheda.build(facts, data),
-            SchedaCode.I1, (facts, timeline, data) -> I1Scheda.build(facts, data),
-            SchedaCode.SO1, So1Scheda::build,
-            SchedaCode.RI1, Ri1Scheda::build,
-            SchedaCode.SQ1, Sq1Scheda::build,
-            SchedaCode.CO1, Co1Scheda::build);
+    /**
+     * The events whose scheda the platform builds so far; the others follow (issue P2). One entry
+     * per scheda: Map.ofEntries because Map.of takes at most ten pairs.
+     */
+    static final Map<SchedaCode, SchedaBuilder> BUILDERS = Map.ofEntries(
+            Map.entry(SchedaCode.SC1, (facts, timeline, data) -> Sc1Scheda.build(facts, data)),
+            Map.entry(SchedaCode.I1, (facts, timeline, data) -> I1Scheda.build(facts, data)),
+            Map.entry(SchedaCode.SO1, So1Scheda::build),
+            Map.entry(SchedaCode.RI1, Ri1Scheda::build),
+            Map.entry(SchedaCode.SQ1, Sq1Scheda::build),
+            Map.entry(SchedaCode.SA1, Sa1Scheda::build),
+            Map.entry(SchedaCode.CO1, Co1Scheda::build),
+            Map.entry(SchedaCode.AC1, Ac1Scheda::build),
+            Map.entry(SchedaCode.IR1, Ir1Scheda::build),
+            Map.entry(SchedaCode.CL1, Cl1Scheda::build),
+            Map.entry(SchedaCode.CO2, Co2Scheda::build));
 
     /** Who records execution events: the RUP and staff, and the directors for the works they direct. */
     static final Set<Role> RECORDERS = EnumSet.of(Role.RUP, Role.SUPPORTO_RUP, Role.AMMINISTRATORE, Role.DL, Role.DEC);
@@ -147,7 +155,8 @@ public class ExecutionLog {
                 contract.terms().idContratto(), contract.terms().durataGiorni(), contract.terms().tipologia(), signedOn,
                 LocalDate.now(clock.withZone(FormReader.ROME)), contract.terms().importoContrattuale().amount(),
                 contract.terms().procedura(), contract.terms().sopraSoglia(), contract.terms().concessione(),
-                M2Scheda.currentValue(contract.terms().importoContrattuale().amount(), history));
+                M2Scheda.currentValue(contract.terms().importoContrattuale().amount(), history),
+                ExecutionTimeline.completedOn(history).orElse(null));
     }
 
     static final Set<SchedaCode> MODIFICATIONS = EnumSet.of(SchedaCode.M1, SchedaCode.M2, SchedaCode.M1_40, SchedaCode.M2_40);

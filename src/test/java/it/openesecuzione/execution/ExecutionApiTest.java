@@ -190,10 +190,10 @@ class ExecutionApiTest {
     @Test
     void namesUnknownAndNotYetAvailableEventTypes() {
         HttpResponse<String> unknown = post(Map.of("type", "XYZ", "data", Map.of()));
-        HttpResponse<String> later = post(Map.of("type", "SA1", "data", Map.of()));
+        HttpResponse<String> later = post(Map.of("type", "RSU1", "data", Map.of()));
 
         assertThat(Http.json(unknown).get("field").asString()).isEqualTo("type");
-        assertThat(Http.json(later).get("detail").asString()).contains("SA1").contains("non è ancora disponibile");
+        assertThat(Http.json(later).get("detail").asString()).contains("RSU1").contains("non è ancora disponibile");
     }
 
     private static List<String> codes(HttpResponse<String> response) {

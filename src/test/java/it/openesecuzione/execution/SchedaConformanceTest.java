@@ -36,7 +36,7 @@ class SchedaConformanceTest {
     private static final ContractFacts FACTS = new ContractFacts(1, "0000243530",
             List.of(Cig.generate(Cig.Format.SIMOG_V2_PCP, 'B', 0x1A2B00).value()), ID_CONTRATTO, 180, Tipologia.LAVORI,
             LocalDate.of(2026, 2, 10), LocalDate.of(2026, 11, 27), new BigDecimal("449750.00"),
-            it.openesecuzione.contracts.Procedura.NEGOZIATA_SENZA_BANDO, false, false, new BigDecimal("449750.00"));
+            it.openesecuzione.contracts.Procedura.NEGOZIATA_SENZA_BANDO, false, false, new BigDecimal("449750.00"), null);
 
     private static RecordedScheda recorded(SchedaCode code, LocalDate date, Map<String, Object> anacForm, int seq) {
         return new RecordedScheda(seq, 1, seq, code, "1.0", date, anacForm, "PRONTA", List.of(), Instant.EPOCH, null);
@@ -182,5 +182,254 @@ class SchedaConformanceTest {
         assertThat(Co1Scheda.build(FACTS, timeline(SIGNED, STARTED), co1(Map.of("dataUltimazione", "2026-06-30",
                 "oneriEconomiciRisoluzioneRecesso", code("oneriEconomiciRisoluzioneRecesso", "0"), "importo", 100))).errors())
                 .extracting(SchedaError::code).containsExactly("REG80");
+    }
+
+    private static Map<String, Object> sa1(Map<String, Object> extra) {
+        Map<String, Object> avanzamento = new HashMap<>(Map.of("denominazioneAvanzamento", "SAL n. 1",
+                "modalitaPagamento", code("modalitaPagamento", "1"), "dataAvanzamento", "2026-05-04T00:00:00Z",
+                "impSal", 120000, "avanzamento", code("avanzamento", "9")));
+        avanzamento.putAll(extra);
+        return Map.of("avanzamento", avanzamento);
+    }
+
+    @Test
+    void sa1() {
+        ExecutionTimeline started = timeline(SIGNED, STARTED);
+        // Advance payment (20% of 449,750.00), SAL on time, ahead, late with deviation, with a proroga.
+        assertAcceptedByAnac(Sa1Scheda.build(FACTS, started, sa1(Map.of("impAnticipazione", 89950,
+                "dataCertificatoAnticipazione", "2026-03-10", "impSal", 0))));
+        assertAcceptedByAnac(Sa1Scheda.build(FACTS, started, sa1(Map.of("dataCertificatoMandatoPagamento", "2026-05-08",
+                "impCertificatoMandatoPagamento", "95400.50"))));
+        assertAcceptedByAnac(Sa1Scheda.build(FACTS, started, sa1(Map.of("avanzamento", code("avanzamento", "10"),
+                "numGiorniScostamento", 5))));
+        assertAcceptedByAnac(Sa1Scheda.build(FACTS, started, sa1(Map.of("avanzamento", code("avanzamento", "11"),
+                "numGiorniScostamento", 12, "numGiorniProroga", 20, "modalitaPagamento", code("modalitaPagamento", "3")))));
+        SchedaDraft built = Sa1Scheda.build(FACTS, started, sa1(Map.of("impSal", "1000.5")));
+        assertThat(built.anacForm().get("idContratto")).isEqualTo(ID_CONTRATTO.toString());
+        assertThat(((Map<?, ?>) built.anacForm().get("avanzamento")).get("impSal")).isEqualTo(new BigDecimal("1000.50"));
+
+        // ANAC's engine raises these on the same data.
+        Map<String, Object> noCertificateDate = sa1(Map.of("impAnticipazione", 89950));
+        assertRefusedLikeAnac(Sa1Scheda.build(FACTS, started, noCertificateDate), noCertificateDate, "REG64");
+        Map<String, Object> unexpectedDate = sa1(Map.of("dataCertificatoAnticipazione", "2026-03-10T00:00:00Z"));
+        assertRefusedLikeAnac(Sa1Scheda.build(FACTS, started, unexpectedDate), unexpectedDate, "REG72");
+        Map<String, Object> zeroAdvance = sa1(Map.of("impAnticipazione", 0, "dataCertificatoAnticipazione", "2026-03-10T00:00:00Z"));
+        assertRefusedLikeAnac(Sa1Scheda.build(FACTS, started, zeroAdvance), zeroAdvance, "REG72");
+        // Without the section ANAC's engine reports REG64/REG72 on unbound input; the platform says REG0.
+        assertThat(Sa1Scheda.build(FACTS, started, Map.of()).errors()).extracting(SchedaError::code).containsExactly("REG0");
+    }
+
+    @Test
+    void sa1RulesOfThePlatformBeyondAnacs() {
+        ExecutionTimeline started = timeline(SIGNED, STARTED);
+        // Above 30% of the contract value (134,925.00): refused; between 20% and 30%: a warning.
+        assertThat(Sa1Scheda.build(FACTS, started, sa1(Map.of("impAnticipazione", "134925.01",
+                "dataCertificatoAnticipazione", "2026-03-10"))).errors()).extracting(SchedaError::field)
+                .containsExactly("avanzamento.impAnticipazione");
+        SchedaDraft raised = Sa1Scheda.build(FACTS, started, sa1(Map.of("impAnticipazione", "134925.00",
+                "dataCertificatoAnticipazione", "2026-03-10")));
+        assertThat(raised.errors()).isEmpty();
+        assertThat(raised.warnings()).anyMatch(w -> w.contains("20%"));
+        // No SAL without the handover.
+        assertThat(Sa1Scheda.build(FACTS, timeline(SIGNED, SUSPENDED), sa1(Map.of())).errors()).extracting(SchedaError::code)
+                .containsExactly(SchedaError.STATE);
+        // impSal is cumulative.
+        RecordedScheda first = recorded(SchedaCode.SA1, LocalDate.of(2026, 5, 4),
+                Map.of("avanzamento", Map.of("impSal", new BigDecimal("120000.00"), "numGiorniProroga", 10)), 3);
+        ExecutionTimeline afterFirst = timeline(SIGNED, STARTED, first);
+        assertThat(afterFirst.lastImpSal()).isEqualByComparingTo("120000");
+        assertThat(afterFirst.term().orElseThrow().deadline(LocalDate.of(2026, 5, 4))).isEqualTo(LocalDate.of(2026, 9, 8));
+        assertThat(Sa1Scheda.build(FACTS, afterFirst, sa1(Map.of("dataAvanzamento", "2026-06-04", "impSal", 119999.99)))
+                .errors()).extracting(SchedaError::field).containsExactly("avanzamento.impSal");
+        assertAcceptedByAnac(Sa1Scheda.build(FACTS, afterFirst, sa1(Map.of("dataAvanzamento", "2026-06-04", "impSal", 200000))));
+        // A late SAL needs its deviation; an on-time one has none; amounts in cents.
+        assertThat(Sa1Scheda.build(FACTS, started, sa1(Map.of("avanzamento", code("avanzamento", "11")))).errors())
+                .extracting(SchedaError::field).containsExactly("avanzamento.numGiorniScostamento");
+        assertThat(Sa1Scheda.build(FACTS, started, sa1(Map.of("numGiorniScostamento", 3))).errors())
+                .extracting(SchedaError::field).containsExactly("avanzamento.numGiorniScostamento");
+        assertThat(Sa1Scheda.build(FACTS, started, sa1(Map.of("impSal", "10.001"))).errors())
+                .extracting(SchedaError::code).containsExactly(SchedaError.FORMAT);
+    }
+
+    // --- AC1, IR1, CL1, CO2 -------------------------------------------------------------------
+
+    /** The same contract once its completion (CO1) was recorded on 20 August 2026. */
+    private static final ContractFacts CONCLUDED = new ContractFacts(FACTS.contractId(), FACTS.codiceAusa(), FACTS.cigs(),
+            FACTS.idContratto(), FACTS.durataGiorni(), FACTS.tipologia(), FACTS.signedOn(), FACTS.today(),
+            FACTS.importoContrattuale(), FACTS.procedura(), FACTS.sopraSoglia(), FACTS.concessione(), FACTS.currentValue(),
+            LocalDate.of(2026, 8, 20));
+
+    /** A direct award of 4,200 euro: no SC1, hence no idContratto; CO2 is its only scheda. */
+    private static final ContractFacts DIRECT_AWARD = new ContractFacts(2, "0000243530", FACTS.cigs(), null, 30,
+            Tipologia.SERVIZI, null, LocalDate.of(2026, 11, 27), new BigDecimal("4200.00"),
+            it.openesecuzione.contracts.Procedura.AFFIDAMENTO_DIRETTO, false, false, new BigDecimal("4200.00"), null);
+
+    private static Map<String, Object> ac1(Map<String, Object> accordoBonario) {
+        return Map.of("accordoBonario", accordoBonario);
+    }
+
+    @Test
+    void ac1() {
+        SchedaDraft valid = Ac1Scheda.build(FACTS, timeline(SIGNED, STARTED), ac1(Map.of("dataAccordo", "2026-06-15",
+                "oneriDerivanti", 30000, "numeroRiserve", 3)));
+        assertAcceptedByAnac(valid);
+        assertThat(valid.warnings()).isEmpty();
+        assertThat(valid.anacForm().get("idContratto")).isEqualTo(ID_CONTRATTO.toString());
+        // No charges: ANAC wants 0, not an absent field.
+        assertAcceptedByAnac(Ac1Scheda.build(FACTS, timeline(SIGNED, STARTED), ac1(Map.of("dataAccordo", "2026-06-15",
+                "oneriDerivanti", 0))));
+        Map<String, Object> noCharges = ac1(Map.of("dataAccordo", "2026-06-15", "numeroRiserve", 3));
+        assertRefusedLikeAnac(Ac1Scheda.build(FACTS, timeline(SIGNED, STARTED), noCharges), noCharges, "REG74");
+    }
+
+    @Test
+    void ac1WarnsWhenTheChargesAreOutsideTheFiveToFifteenPerCentOfArt210() {
+        // 1,000 euro of 449,750 is 0.22%; 90,000 is 20.01%.
+        assertThat(Ac1Scheda.build(FACTS, timeline(SIGNED, STARTED), ac1(Map.of("dataAccordo", "2026-06-15",
+                "oneriDerivanti", 1000))).warnings()).singleElement().asString().contains("art. 210");
+        assertThat(Ac1Scheda.build(FACTS, timeline(SIGNED, STARTED), ac1(Map.of("dataAccordo", "2026-06-15",
+                "oneriDerivanti", 90000))).warnings()).hasSize(1);
+        assertThat(Ac1Scheda.build(FACTS, timeline(SIGNED, STARTED), ac1(Map.of("dataAccordo", "2026-01-15",
+                "oneriDerivanti", 30000))).errors()).extracting(SchedaError::code).containsExactly(SchedaError.DATES);
+    }
+
+    private static Map<String, Object> ir1(Map<String, Object> extra) {
+        Map<String, Object> ritardo = new HashMap<>(Map.of("dataTermine", "2026-03-27",
+                "tipoComunicazione", code("tipoComunicazione", "R"), "dataIstanzaRecesso", "2026-04-01",
+                "istanzaAccolta", false, "istanzaTardiva", true, "istanzaRipresa", false, "istanzaRiserva", false,
+                "impSpese", 0));
+        ritardo.putAll(extra);
+        return Map.of("ritardo", ritardo);
+    }
+
+    @Test
+    void ir1() {
+        assertAcceptedByAnac(Ir1Scheda.build(FACTS, timeline(SIGNED), ir1(Map.of())));
+        assertAcceptedByAnac(Ir1Scheda.build(FACTS, timeline(SIGNED, STARTED, SUSPENDED), ir1(Map.of(
+                "tipoComunicazione", code("tipoComunicazione", "S"), "durataSospensione", 200,
+                "motivoSospensione", "Sospensione per interferenze con i sottoservizi", "istanzaTardiva", false,
+                "istanzaRipresa", true, "istanzaRiserva", true, "impSpese", 2500.5, "impOneri", 1500))));
+        assertRefusedLikeAnac(Ir1Scheda.build(FACTS, timeline(SIGNED), Map.of()), Map.of(), "REG0");
+    }
+
+    @Test
+    void ir1TiesTheFieldsToTheKindOfRequest() {
+        assertThat(Ir1Scheda.build(FACTS, timeline(SIGNED), ir1(Map.of("tipoComunicazione", code("tipoComunicazione", "S"),
+                "istanzaTardiva", false))).errors()).extracting(SchedaError::field).containsExactly("ritardo.durataSospensione");
+        assertThat(Ir1Scheda.build(FACTS, timeline(SIGNED), ir1(Map.of("istanzaRipresa", true))).errors())
+                .extracting(SchedaError::code).containsExactly(SchedaError.STATE);
+        assertThat(Ir1Scheda.build(FACTS, timeline(SIGNED), ir1(Map.of("tipoComunicazione", code("tipoComunicazione", "X"))))
+                .errors()).extracting(SchedaError::code).containsExactly(SchedaError.FORMAT);
+        assertThat(Ir1Scheda.build(FACTS, timeline(SIGNED), ir1(Map.of("impSpese", ""))).errors())
+                .extracting(SchedaError::field).containsExactly("ritardo.impSpese");
+    }
+
+    private static Map<String, Object> cl1(Map<String, Object> collaudo) {
+        return Map.of("collaudo", collaudo);
+    }
+
+    /** A final collaudo with all its dates, the reserves settled and the final economic framework. */
+    private static Map<String, Object> finalCollaudo(Map<String, Object> changes) {
+        Map<String, Object> collaudo = new HashMap<>();
+        collaudo.put("modoCollaudo", code("modoCollaudo", "1"));
+        collaudo.put("dataNomina", "2026-08-25");
+        collaudo.put("dataInizio", "2026-09-01");
+        collaudo.put("dataRedazioneCertificato", "2026-12-15");
+        collaudo.put("dataDeliberaAmmissibilita", "2027-01-10");
+        collaudo.put("esito", "POSITIVO");
+        collaudo.put("numeroTotaleRiserve", 2);
+        collaudo.put("oneri", 12000);
+        collaudo.put("quadroEconomicoStandard", Map.of("impLavori", 434750, "impTotaleSicurezza", 15000,
+                "sommeADisposizione", 98945));
+        collaudo.put("modalitaDefinizione", List.of(Map.of("ulterioriRiserve", false, "numeroRiserveDefinite", 2,
+                "numeroRiserveDaDefinire", 0, "impTotaleRichiesto", 40000, "impTotaleDefinizione", 12000)));
+        collaudo.putAll(changes);
+        collaudo.values().removeIf(java.util.Objects::isNull);
+        return cl1(collaudo);
+    }
+
+    @Test
+    void cl1() {
+        ExecutionTimeline done = timeline(SIGNED, STARTED);
+        SchedaDraft cre = Cl1Scheda.build(CONCLUDED, done, cl1(Map.of("dataCertificato", "2026-10-01", "esito", "POSITIVO",
+                "quadroEconomicoStandard", Map.of("impLavori", 434750, "sommeADisposizione", 98945))));
+        assertAcceptedByAnac(cre);
+        assertThat(cre.eventDate()).isEqualTo(LocalDate.of(2026, 10, 1));
+        SchedaDraft collaudo = Cl1Scheda.build(CONCLUDED, done, finalCollaudo(Map.of()));
+        assertAcceptedByAnac(collaudo);
+        assertThat(collaudo.warnings()).isEmpty();
+
+        Map<String, Object> neither = cl1(Map.of("esito", "POSITIVO"));
+        assertRefusedLikeAnac(Cl1Scheda.build(CONCLUDED, done, neither), neither, "REG87");
+        Map<String, Object> startBeforeAppointment = finalCollaudo(Map.of("dataInizio", "2026-08-24"));
+        assertRefusedLikeAnac(Cl1Scheda.build(CONCLUDED, done, startBeforeAppointment), startBeforeAppointment, "REG90");
+        Map<String, Object> certificateBeforeStart = finalCollaudo(Map.of("dataRedazioneCertificato", "2026-08-31",
+                "dataDeliberaAmmissibilita", "2026-09-10"));
+        assertRefusedLikeAnac(Cl1Scheda.build(CONCLUDED, done, certificateBeforeStart), certificateBeforeStart, "REG92");
+        Map<String, Object> approvalBeforeCertificate = finalCollaudo(Map.of("dataDeliberaAmmissibilita", "2026-12-14"));
+        assertRefusedLikeAnac(Cl1Scheda.build(CONCLUDED, done, approvalBeforeCertificate), approvalBeforeCertificate, "REG93");
+        Map<String, Object> noCharges = finalCollaudo(Map.of("oneri", 0));
+        assertRefusedLikeAnac(Cl1Scheda.build(CONCLUDED, done, noCharges), noCharges, "REG94");
+    }
+
+    @Test
+    void cl1RulesThatAnacsEngineCannotFireAreStillEnforcedAsTheirTextSays() {
+        ExecutionTimeline done = timeline(SIGNED, STARTED);
+        // REG86, REG88, REG89, REG91 compare the coded modoCollaudo with "" and never fire in FEEL.
+        Map<String, Object> both = finalCollaudo(Map.of("dataCertificato", "2026-10-01"));
+        assertThat(Cl1Scheda.build(CONCLUDED, done, both).errors()).extracting(SchedaError::code).containsExactly("REG86");
+        assertThat(RULES.codes("CL1", JSON.valueToTree(both))).doesNotContain("REG86");
+        Map<String, Object> modeOnly = cl1(Map.of("modoCollaudo", code("modoCollaudo", "1"), "esito", "POSITIVO"));
+        assertThat(Cl1Scheda.build(CONCLUDED, done, modeOnly).errors()).extracting(SchedaError::code)
+                .containsExactlyInAnyOrder("REG88", "REG89", "REG91");
+        assertThat(RULES.codes("CL1", JSON.valueToTree(modeOnly))).isEmpty();
+        // REG94 fires in ANAC's engine only for oneri = 0; its text makes oneri mandatory.
+        Map<String, Object> chargesAbsent = finalCollaudo(java.util.Collections.singletonMap("oneri", null));
+        assertThat(Cl1Scheda.build(CONCLUDED, done, chargesAbsent).errors()).extracting(SchedaError::code)
+                .containsExactly("REG94");
+    }
+
+    @Test
+    void cl1FollowsCompletionWithinSixMonths() {
+        ExecutionTimeline done = timeline(SIGNED, STARTED);
+        // ANAC admits CL1 right after I1; the law (art. 116) wants the completion first, but for a collaudo in corso d'opera.
+        assertThat(Cl1Scheda.build(FACTS, done, finalCollaudo(Map.of())).errors()).extracting(SchedaError::code)
+                .containsExactly(SchedaError.STATE);
+        assertAcceptedByAnac(Cl1Scheda.build(FACTS, done, finalCollaudo(Map.of("modoCollaudo", code("modoCollaudo", "2"),
+                "dataNomina", "2026-04-01", "dataInizio", "2026-04-15", "dataRedazioneCertificato", "2026-06-15",
+                "dataDeliberaAmmissibilita", "2026-06-20"))));
+        assertThat(Cl1Scheda.build(CONCLUDED, done, cl1(Map.of("dataCertificato", "2026-08-01", "esito", "POSITIVO")))
+                .errors()).extracting(SchedaError::code).containsExactly(SchedaError.DATES);
+        SchedaDraft late = Cl1Scheda.build(CONCLUDED, done, cl1(Map.of("dataCertificato", "2027-03-01", "esito", "POSITIVO")));
+        assertAcceptedByAnac(late);
+        assertThat(late.warnings()).singleElement().asString().contains("sei mesi").contains("2026-08-20");
+        // A contract's framework is the standard one; the concessions' one is refused.
+        assertThat(Cl1Scheda.build(CONCLUDED, done, cl1(Map.of("dataCertificato", "2026-10-01", "esito", "POSITIVO",
+                "quadroEconomicoConcessioni", Map.of("entrateUtenza", 1000)))).errors()).extracting(SchedaError::code)
+                .containsExactly(SchedaError.DERIVED);
+        assertThat(Cl1Scheda.build(CONCLUDED, done, cl1(Map.of("dataCertificato", "2026-10-01", "esito", "POSITIVO",
+                "quadroEconomicoStandard", Map.of("impLavori", 1000)))).errors()).extracting(SchedaError::field)
+                .containsExactly("collaudo.quadroEconomicoStandard.sommeADisposizione");
+    }
+
+    private static Map<String, Object> co2(String start, String end, Object amount) {
+        return Map.of("conclusione", Map.of("dataInizio", start, "dataUltimazione", end, "importo", amount));
+    }
+
+    @Test
+    void co2() {
+        SchedaDraft valid = Co2Scheda.build(DIRECT_AWARD, timeline(), co2("2026-05-04", "2026-05-20", 4200));
+        assertAcceptedByAnac(valid);
+        assertThat(valid.anacForm().get("cig")).isEqualTo(FACTS.cigs().get(0));
+        assertThat(valid.waitsForAnacId()).isFalse();
+        assertRefusedLikeAnac(Co2Scheda.build(DIRECT_AWARD, timeline(), Map.of()), Map.of(), "REG0");
+    }
+
+    @Test
+    void co2OnlyForDirectAwardsUnderFiveThousandEuro() {
+        assertThat(Co2Scheda.build(FACTS, timeline(), co2("2026-05-04", "2026-05-20", 4200)).errors())
+                .extracting(SchedaError::code).containsExactly(SchedaError.STATE);
+        assertThat(Co2Scheda.build(DIRECT_AWARD, timeline(), co2("2026-05-20", "2026-05-04", 4200)).errors())
+                .extracting(SchedaError::code).containsExactly(SchedaError.DATES);
     }
 }
