@@ -23,19 +23,10 @@ final class Ac1Scheda {
     private Ac1Scheda() {
     }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> requiredSection(Map<String, Object> data, String name, List<SchedaError> errors) {
-        if (data.get(name) instanceof Map<?, ?> map) {
-            return (Map<String, Object>) map;
-        }
-        errors.add(new SchedaError(SchedaError.REQUIRED, name, "Campo obbligatorio"));
-        return null;
-    }
-
     static SchedaDraft build(ContractFacts facts, ExecutionTimeline timeline, Map<String, Object> data) {
         List<SchedaError> errors = new ArrayList<>();
         // AC1.dmn has no REG0: a missing section is refused by ANAC's schema (required).
-        Map<String, Object> section = requiredSection(data, "accordoBonario", errors);
+        Map<String, Object> section = Schede.requiredSection(data, "accordoBonario", errors);
         Schede.checkIdContratto(facts, data, errors);
         FormReader form = new FormReader(section, "accordoBonario", errors);
         LocalDate agreed = form.date("dataAccordo", true);

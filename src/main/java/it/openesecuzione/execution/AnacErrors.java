@@ -11,6 +11,7 @@ public final class AnacErrors {
     static final Map<String, String> TEXTS = Map.ofEntries(
             Map.entry("ERR2", "scheda non ammessa in questa fase dell'appalto"),
             Map.entry("REG0", "Dati non presenti"),
+            Map.entry("REG2", "Attenzione, non è stato indicato il codice fiscale del soggetto"),
             Map.entry("REG54", "Selezionare un motivo di revisione prezzi"),
             Map.entry("REG57", "Data approvazione antecedente la data di inizio progettazione esecutiva"),
             Map.entry("REG58", "Indicare la data del verbale di prima consegna lavori"),
@@ -20,6 +21,7 @@ public final class AnacErrors {
             Map.entry("REG62", "In caso di Altre cause impreviste ed imprevedibili indicare una motivazione nel campo Cause della modifica contrattuale"),
             Map.entry("REG64", "Non è stata valorizzata la data del certificato di pagamento relativo all'anticipazione"),
             Map.entry("REG72", "Campo data del certificato di pagamento relativo all'anticipazione non previsto"),
+            Map.entry("REG73", "Valorizzare almeno uno dei due campi: Data di autorizzazione del subappalto, Motivo del mancato subappalto"),
             Map.entry("REG74", "Non è stato valorizzato il campo oneri derivanti"),
             Map.entry("REG75", "Il campo motivi di risoluzione è obbligatorio in caso di interruzione anticipata per risoluzione contrattuale"),
             Map.entry("REG76", "Il campo oneri economici derivanti dalla risoluzione-recesso è obbligatorio in caso di: interruzione anticipata per risoluzione contrattuale, recesso della stazione appaltante, recesso dell'appaltatore"),
@@ -41,7 +43,13 @@ public final class AnacErrors {
             Map.entry("REG92", "Data redazione certificato antecedente la data di inizio operazioni di collaudo"),
             Map.entry("REG93", "Data delibera di ammissibilità antecedente la data di redazione del certificato di collaudo"),
             Map.entry("REG94", "Oneri complessivi derivanti è obbligatorio se il numero totale riserve è maggiore di zero."),
-            Map.entry("REG117", "Il campo importo cauzione deve essere >= 0."));
+            Map.entry("REG117", "Il campo importo cauzione deve essere >= 0."),
+            Map.entry("REG129", "Attenzione, non è stata indicata la denominazione del soggetto."),
+            Map.entry("REG138", "I campi di tipo testo non possono essere vuoti."),
+            Map.entry("REG139", "Definire almeno un conferente subappalto."),
+            Map.entry("REG140", "Definire un solo conferente subappalto."),
+            Map.entry("REG141", "In caso di subappalto a cascata deve essere indicato l'idSubappalto."),
+            Map.entry("REG142", "Indicare almeno un soggetto."));
 
     private AnacErrors() {
     }

@@ -34,7 +34,7 @@ final class Cl1Scheda {
     static SchedaDraft build(ContractFacts facts, ExecutionTimeline timeline, Map<String, Object> data) {
         List<SchedaError> errors = new ArrayList<>();
         // CL1.dmn has no REG0: a missing section is refused by ANAC's schema (required).
-        Map<String, Object> section = Ac1Scheda.requiredSection(data, "collaudo", errors);
+        Map<String, Object> section = Schede.requiredSection(data, "collaudo", errors);
         Schede.checkIdContratto(facts, data, errors);
         FormReader form = new FormReader(section, "collaudo", errors);
         LocalDate staticTest = form.date("dataCollaudo", false);

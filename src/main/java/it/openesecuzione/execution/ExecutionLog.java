@@ -47,7 +47,15 @@ public class ExecutionLog {
             Map.entry(SchedaCode.AC1, Ac1Scheda::build),
             Map.entry(SchedaCode.IR1, Ir1Scheda::build),
             Map.entry(SchedaCode.CL1, Cl1Scheda::build),
-            Map.entry(SchedaCode.CO2, Co2Scheda::build));
+            Map.entry(SchedaCode.CO2, Co2Scheda::build),
+            Map.entry(SchedaCode.RSU1, new Rsu1Scheda()),
+            Map.entry(SchedaCode.ES1, new Es1Scheda()),
+            Map.entry(SchedaCode.CS1, new Cs1Scheda()));
+
+    /** The events that refer to an earlier one (EventRequest.riferimento). */
+    static final Set<SchedaCode> REFERRING = EnumSet.of(SchedaCode.RSU1, SchedaCode.ES1, SchedaCode.CS1);
+    /** The events whose scheda has no date of their own, or not always (a refusal in ES1). */
+    static final Set<SchedaCode> DATED_BY_REQUEST = EnumSet.of(SchedaCode.RSU1, SchedaCode.ES1, SchedaCode.S4);
 
     /** Who records execution events: the RUP and staff, and the directors for the works they direct. */
     static final Set<Role> RECORDERS = EnumSet.of(Role.RUP, Role.SUPPORTO_RUP, Role.AMMINISTRATORE, Role.DL, Role.DEC);
@@ -74,6 +82,12 @@ public class ExecutionLog {
 
     @Transactional
     public RecordedScheda record(long contractId, String type, Map<String, Object> data) {
+        return record(contractId, EventRequest.of(type, data));
+    }
+
+    @Transactional
+    public RecordedScheda record(long contractId, EventRequest request) {
+        String type = request.type();
         Contract contract = contracts.find(contractId);
         PlatformUser user = CurrentUser.get();
         if (user.rolesIn(contract.authorityId()).stream().noneMatch(RECORDERS::contains)) {
@@ -92,6 +106,7 @@ public class ExecutionLog {
                     "La registrazione dell'evento " + code + " (" + code.description().toLowerCase(Locale.ITALIAN)
                             + ") non è ancora disponibile sulla piattaforma")));
         }
+        refuseUnused(code, request);
         List<RecordedScheda> history = events.history(contractId);
         SchedaCode previous = history.isEmpty() ? null : history.get(history.size() - 1).code();
         SchedaSequence.problem(previous, code).ifPresent(reason -> {
@@ -99,7 +114,7 @@ public class ExecutionLog {
         });
 
         SchedaDraft draft = builder.build(facts(contract, history), ExecutionTimeline.of(history, contract.terms().durataGiorni()),
-                data == null ? Map.of() : data);
+                history, request);
         if (!draft.valid()) {
             throw new InvalidInputException(draft.errors().stream()
                     .map(error -> new FieldViolation(error.field(), null, error.message(), error.code())).toList());
@@ -121,6 +136,25 @@ public class ExecutionLog {
         publisher.publishEvent(new SchedaRecorded(contractId, contract.authorityId(), code, recorded.seq(), code.newState(),
                 summary));
         return recorded;
+    }
+
+    /** What an event does not use is refused rather than silently dropped. */
+    private static void refuseUnused(SchedaCode code, EventRequest request) {
+        List<FieldViolation> unused = new java.util.ArrayList<>();
+        if (request.riferimento() != null && !REFERRING.contains(code)) {
+            unused.add(new FieldViolation("riferimento", request.riferimento().toString(),
+                    "La scheda " + code + " non si riferisce a un evento precedente"));
+        }
+        if (request.dataEvento() != null && !DATED_BY_REQUEST.contains(code)) {
+            unused.add(new FieldViolation("dataEvento", request.dataEvento().toString(),
+                    "La data della scheda " + code + " è quella indicata nei suoi campi"));
+        }
+        if (request.espd() != null && code != SchedaCode.RSU1) {
+            unused.add(new FieldViolation("espd", null, "Il DGUE (espd) si allega solo alla richiesta di subappalto (RSU1)"));
+        }
+        if (!unused.isEmpty()) {
+            throw new InvalidInputException(unused);
+        }
     }
 
     /** May the current user record execution events of this contract? For showing the forms. */

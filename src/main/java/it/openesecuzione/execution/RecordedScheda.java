@@ -9,16 +9,31 @@ import java.util.Map;
 /**
  * An execution event as recorded, with the scheda it produced. {@code state}: PRONTA (ready to
  * send), IN_ATTESA (waits for an identifier ANAC assigns on confirming an earlier scheda).
+ * {@code relatedSeq} and {@code bodyParts} as in {@link SchedaDraft}.
  */
 public record RecordedScheda(long id, long contractId, int seq, SchedaCode code, String versione, LocalDate eventDate,
-        Map<String, Object> anacForm, String state, List<String> warnings, Instant recordedAt, String recordedBy) {
+        Map<String, Object> anacForm, String state, List<String> warnings, Instant recordedAt, String recordedBy,
+        Integer relatedSeq, Map<String, String> bodyParts) {
 
-    /** The scheda as PCP's crea-scheda takes it: code, version and the anacForm body. */
+    public RecordedScheda {
+        bodyParts = Map.copyOf(bodyParts);
+    }
+
+    /** An event that refers to no other and whose body is the anacForm alone. */
+    public RecordedScheda(long id, long contractId, int seq, SchedaCode code, String versione, LocalDate eventDate,
+            Map<String, Object> anacForm, String state, List<String> warnings, Instant recordedAt, String recordedBy) {
+        this(id, contractId, seq, code, versione, eventDate, anacForm, state, warnings, recordedAt, recordedBy, null, Map.of());
+    }
+
+    /** The scheda as PCP's crea-scheda takes it: code, version and the body (anacForm, and espd or eform). */
     public Map<String, Object> scheda() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("anacForm", anacForm);
+        body.putAll(new java.util.TreeMap<>(bodyParts));
         Map<String, Object> scheda = new LinkedHashMap<>();
         scheda.put("codice", Map.of("idTipologica", "codiceScheda", "codice", code.name()));
         scheda.put("versione", versione);
-        scheda.put("body", Map.of("anacForm", anacForm));
+        scheda.put("body", body);
         return scheda;
     }
 }

@@ -77,6 +77,7 @@ final class Ri1Scheda {
         sospensione.put("verbaleNonSottoscritto", unsigned);
         sospensione.values().removeIf(java.util.Objects::isNull);
         // idScheda is the SO1's id in PCP, known once ANAC confirmed it.
-        return new SchedaDraft(SchedaCode.RI1, VERSION, resumed, Map.of("sospensione", sospensione), errors, warnings, true);
+        return new SchedaDraft(SchedaCode.RI1, VERSION, resumed, Map.of("sospensione", sospensione), errors, warnings, true,
+                suspension == null ? null : suspension.seq(), Map.of());
     }
 }

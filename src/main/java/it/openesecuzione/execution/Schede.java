@@ -57,4 +57,43 @@ final class Schede {
         }
         return code;
     }
+
+    /** A section ANAC's schema requires and no DMN rule guards: missing, it is a required field. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> requiredSection(Map<String, Object> data, String name, List<SchedaError> errors) {
+        if (data.get(name) instanceof Map<?, ?> map) {
+            return (Map<String, Object>) map;
+        }
+        errors.add(new SchedaError(SchedaError.REQUIRED, name, "Campo obbligatorio"));
+        return null;
+    }
+
+    /**
+     * The day of an event whose scheda has no date of its own (RSU1, S4): the dataEvento given,
+     * today when omitted; neither in the future nor before the signing.
+     */
+    static java.time.LocalDate eventDay(EventRequest request, ContractFacts facts, List<SchedaError> errors) {
+        java.time.LocalDate day = request.dataEvento() != null ? request.dataEvento() : facts.today();
+        if (day.isAfter(facts.today())) {
+            errors.add(new SchedaError(SchedaError.DATES, "dataEvento", "La data dell'evento non può essere futura"));
+            return null;
+        }
+        if (facts.signedOn() != null && day.isBefore(facts.signedOn())) {
+            errors.add(new SchedaError(SchedaError.DATES, "dataEvento",
+                    "La data dell'evento non può precedere la stipula del contratto (" + facts.signedOn() + ")"));
+            return null;
+        }
+        return day;
+    }
+
+    /**
+     * idScheda of ES1, CS1 (and RI1, SQ1) is the id PCP gave the earlier scheda: the platform fills
+     * it in when sending, from the event the new one refers to.
+     */
+    static void refuseIdScheda(Map<String, Object> data, List<SchedaError> errors) {
+        if (data.get("idScheda") != null) {
+            errors.add(new SchedaError(SchedaError.DERIVED, "idScheda", "L'idScheda è quello assegnato da PCP alla scheda "
+                    + "precedente e lo inserisce la piattaforma all'invio: indicare invece il numero dell'evento in \"riferimento\""));
+        }
+    }
 }

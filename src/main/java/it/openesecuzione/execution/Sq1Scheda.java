@@ -36,6 +36,7 @@ final class Sq1Scheda {
         Map<String, Object> sospensione = new LinkedHashMap<>();
         passed.ifPresent(day -> sospensione.put("dataSuperamento", FormReader.anacDateTime(day)));
         return new SchedaDraft(SchedaCode.SQ1, VERSION, passed.orElse(facts.today()), Map.of("sospensione", sospensione),
-                errors, List.of("L'appaltatore può chiedere la risoluzione del contratto senza indennità (art. 121 c. 4)."), true);
+                errors, List.of("L'appaltatore può chiedere la risoluzione del contratto senza indennità (art. 121 c. 4)."), true,
+                timeline.openSuspension() == null ? null : timeline.openSuspension().seq(), Map.of());
     }
 }

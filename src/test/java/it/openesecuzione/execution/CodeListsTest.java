@@ -19,4 +19,13 @@ class CodeListsTest {
             assertThat(ours).as(name).containsExactlyEntriesOf(theirs);
         });
     }
+
+    @Test
+    void theClosedRuoloOeCodesAreThoseAnacEnded() {
+        AnacCodeLists anac = AnacCodeLists.fromSharedFolder();
+        var ended = anac.entries("ruoloOE").stream().filter(e -> e.validTo() != null)
+                .peek(e -> assertThat(e.validTo()).isEqualTo(CodeLists.RUOLO_OE_ENDED_ON))
+                .map(AnacCodeLists.Entry::code).toList();
+        assertThat(ended).containsExactlyInAnyOrderElementsOf(CodeLists.RUOLO_OE_ENDED);
+    }
 }

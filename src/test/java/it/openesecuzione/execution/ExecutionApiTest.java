@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 class ExecutionApiTest {
 
-    private static final String PARTICIPANT = "f81d4fae-7dec-11d0-a765-00a0c91e6bf6";
+    static final String PARTICIPANT = "f81d4fae-7dec-11d0-a765-00a0c91e6bf6";
 
     @LocalServerPort
     int port;
@@ -190,10 +190,10 @@ class ExecutionApiTest {
     @Test
     void namesUnknownAndNotYetAvailableEventTypes() {
         HttpResponse<String> unknown = post(Map.of("type", "XYZ", "data", Map.of()));
-        HttpResponse<String> later = post(Map.of("type", "RSU1", "data", Map.of()));
+        HttpResponse<String> later = post(Map.of("type", "S4", "data", Map.of()));
 
         assertThat(Http.json(unknown).get("field").asString()).isEqualTo("type");
-        assertThat(Http.json(later).get("detail").asString()).contains("RSU1").contains("non è ancora disponibile");
+        assertThat(Http.json(later).get("detail").asString()).contains("S4").contains("non è ancora disponibile");
     }
 
     private static List<String> codes(HttpResponse<String> response) {

@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * both; for each ANAC rule, an invalid event must be refused by the platform with the same code
  * ANAC's engine gives (where ANAC's rule can fire at all — see docs/design).
  */
+@SuppressWarnings("unchecked")
 class SchedaConformanceTest {
 
     private static final AnacSchemas SCHEMAS = AnacSchemas.fromSharedFolder();
@@ -51,15 +52,34 @@ class SchedaConformanceTest {
         return ExecutionTimeline.of(List.of(history), 180);
     }
 
+    /** What PCP assigns to RSU1 and ES1, and P4 puts into ES1, CS1 and a cascade RSU1. */
+    private static final String ID_SCHEDA_RSU1 = "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f";
+    private static final String ID_SCHEDA_ES1 = "2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f60";
+
     /** The scheda as transmitted: the draft, plus the identifiers PCP assigns to earlier schede. */
     private static JsonNode transmitted(SchedaDraft draft) {
         Map<String, Object> anacForm = new LinkedHashMap<>(draft.anacForm());
-        if (draft.code() == SchedaCode.RI1 || draft.code() == SchedaCode.SQ1) {
-            anacForm.put("idScheda", ID_SCHEDA_SO1);
+        switch (draft.code()) {
+            case RI1, SQ1 -> anacForm.put("idScheda", ID_SCHEDA_SO1);
+            case ES1 -> anacForm.put("idScheda", ID_SCHEDA_RSU1);
+            case CS1 -> anacForm.put("idScheda", ID_SCHEDA_ES1);
+            case RSU1 -> {
+                if (draft.relatedSeq() != null) {
+                    anacForm.put("idSubappalto", ID_SCHEDA_RSU1);
+                }
+            }
+            default -> { }
         }
         RecordedScheda scheda = new RecordedScheda(1, 1, 1, draft.code(), draft.versione(), draft.eventDate(), anacForm,
-                "PRONTA", List.of(), Instant.EPOCH, null);
+                "PRONTA", List.of(), Instant.EPOCH, null, draft.relatedSeq(), draft.bodyParts());
         return JSON.valueToTree(scheda.scheda());
+    }
+
+    /** A recorded event from a draft the platform built, as number {@code seq}. */
+    private static RecordedScheda recorded(SchedaDraft draft, int seq) {
+        assertThat(draft.errors()).as("platform errors of %s", draft.code()).isEmpty();
+        return new RecordedScheda(seq, 1, seq, draft.code(), draft.versione(), draft.eventDate(), draft.anacForm(), "PRONTA",
+                draft.warnings(), Instant.EPOCH, null, draft.relatedSeq(), draft.bodyParts());
     }
 
     private static void assertAcceptedByAnac(SchedaDraft draft) {
@@ -431,5 +451,204 @@ class SchedaConformanceTest {
                 .extracting(SchedaError::code).containsExactly(SchedaError.STATE);
         assertThat(Co2Scheda.build(DIRECT_AWARD, timeline(), co2("2026-05-20", "2026-05-04", 4200)).errors())
                 .extracting(SchedaError::code).containsExactly(SchedaError.DATES);
+    }
+
+    // ---- Subcontracts: RSU1 -> ES1 -> CS1 ----
+
+    private static final String ID_PARTECIPANTE = "b62390a8-70f1-4740-adb3-6a416150b777";
+    private static final String ID_OE = "7a9e5c1b-3d2f-4e6a-8b0c-1d2e3f4a5b6c";
+    private static final String ID_OE_CASCADE = "8b0f6d2c-4e3a-4f7b-9c1d-2e3f4a5b6c7d";
+    private static final String ESPD = java.util.Base64.getEncoder().encodeToString(
+            "<QualificationApplicationRequest xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:QualificationApplicationRequest-2\"/>"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    private static final RecordedScheda SIGNED_WITH_AWARDEE = recorded(SchedaCode.SC1, LocalDate.of(2026, 2, 10),
+            Map.of("datiContratto", Map.of("idPartecipante", ID_PARTECIPANTE)), 1);
+
+    private static Map<String, Object> subject(String taxCode, String name) {
+        Map<String, Object> subject = new HashMap<>();
+        subject.put("codiceFiscale", taxCode);
+        subject.put("denominazione", name);
+        subject.put("ruoloOE", Map.of("idTipologica", "ruoloOE", "codice", "14"));
+        subject.put("tipoOE", "1");
+        subject.put("operatoreEstero", false);
+        return subject;
+    }
+
+    private static Map<String, Object> rsu1(String idOE, List<Object> subjects, Map<String, Object> grantor, Object amount) {
+        Map<String, Object> subappalto = new HashMap<>();
+        subappalto.put("operatoreEconomicoSubappaltatore", new HashMap<>(Map.of("idOE", idOE, "elencoSoggetti", subjects)));
+        if (grantor != null) {
+            subappalto.put("conferenteSubappalto", grantor);
+        }
+        subappalto.put("oggetto", "Impermeabilizzazione delle coperture");
+        subappalto.put("importoPresunto", amount);
+        subappalto.put("categoria", "OS 8");
+        subappalto.put("cpv", List.of("45261420"));
+        return new HashMap<>(Map.of("subappalto", subappalto));
+    }
+
+    private static EventRequest request(String type, Map<String, Object> data, Integer reference, LocalDate day, String espd) {
+        return new EventRequest(type, data, reference, day, espd);
+    }
+
+    private static SchedaDraft rsu1Draft(Map<String, Object> data, Integer reference, List<RecordedScheda> history) {
+        return new Rsu1Scheda().build(FACTS, timeline(), history, request("RSU1", data, reference, LocalDate.of(2026, 5, 4), ESPD));
+    }
+
+    /**
+     * ANAC's RSU1 model cannot be satisfied (docs/design, "Surprises"): a scheda as its rules want
+     * it misses exactly the five undefined properties of ConferenteSubappaltoType, and nothing else.
+     */
+    private static void assertAcceptedByAnacButForTheUnsatisfiableGrantor(SchedaDraft draft) {
+        assertThat(draft.errors()).as("platform errors").isEmpty();
+        JsonNode scheda = transmitted(draft);
+        assertThat(SCHEMAS.validate(scheda)).as("ANAC schema of RSU1").containsExactlyInAnyOrder(
+                "/body/anacForm/subappalto/conferenteSubappalto: required property 'codiceFiscale' not found",
+                "/body/anacForm/subappalto/conferenteSubappalto: required property 'denominazione' not found",
+                "/body/anacForm/subappalto/conferenteSubappalto: required property 'ruoloOE' not found",
+                "/body/anacForm/subappalto/conferenteSubappalto: required property 'tipoOE' not found",
+                "/body/anacForm/subappalto/conferenteSubappalto: required property 'idOE' not found");
+        assertThat(SCHEMAS.codeListErrors(scheda, FACTS.today())).as("ANAC code lists of RSU1").isEmpty();
+        assertThat(RULES.codes("RSU1", scheda.get("body").get("anacForm"))).as("ANAC rules of RSU1").isEmpty();
+    }
+
+    @Test
+    void rsu1() {
+        List<RecordedScheda> history = List.of(SIGNED_WITH_AWARDEE, STARTED);
+        SchedaDraft valid = rsu1Draft(rsu1(ID_OE, List.of(subject("01234567897", "Coperture Liguri srl")), null, 85000), null, history);
+        assertAcceptedByAnacButForTheUnsatisfiableGrantor(valid);
+        // The grantor is derived: the awardee of the SC1. The ESPD travels in the body.
+        assertThat(valid.anacForm()).extractingByKey("subappalto").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .extractingByKey("conferenteSubappalto").isEqualTo(Map.of("idAggiudicatario", ID_PARTECIPANTE));
+        assertThat(valid.bodyParts()).containsEntry("espd", ESPD);
+        assertThat(valid.relatedSeq()).isNull();
+        // Under 100,000 euro: the authority decides within 15 days of the request (4 May).
+        assertThat(valid.warnings()).anyMatch(w -> w.startsWith("Termine per l'autorizzazione: 2026-05-19 (15 giorni"));
+        assertThat(rsu1Draft(rsu1(ID_OE, List.of(subject("01234567897", "Coperture Liguri srl")), null, 150000), null, history)
+                .warnings()).anyMatch(w -> w.startsWith("Termine per l'autorizzazione: 2026-06-03 (30 giorni"));
+
+        Map<String, Object> both = rsu1(ID_OE, List.of(subject("01234567897", "Coperture Liguri srl")),
+                Map.of("idAggiudicatario", ID_PARTECIPANTE, "idSubappaltanteACascata", ID_OE_CASCADE), 85000);
+        Map<String, Object> none = rsu1(ID_OE, List.of(subject("01234567897", "Coperture Liguri srl")), Map.of(), 85000);
+        Map<String, Object> cascadeWithoutId = rsu1(ID_OE, List.of(subject("01234567897", "Coperture Liguri srl")),
+                Map.of("idSubappaltanteACascata", ID_OE_CASCADE), 85000);
+        Map<String, Object> emptyOE = rsu1("", List.of(subject("01234567897", "Coperture Liguri srl")),
+                Map.of("idAggiudicatario", ID_PARTECIPANTE), 85000);
+        Map<String, Object> noSubjects = rsu1(ID_OE, List.of(), Map.of("idAggiudicatario", ID_PARTECIPANTE), 85000);
+        Map<String, Object> noTaxCode = rsu1(ID_OE, List.of(subject("", "Coperture Liguri srl")),
+                Map.of("idAggiudicatario", ID_PARTECIPANTE), 85000);
+        Map<String, Object> noName = rsu1(ID_OE, List.of(subject("01234567897", "")), Map.of("idAggiudicatario", ID_PARTECIPANTE), 85000);
+        for (var invalid : List.of(Map.entry("REG140", both), Map.entry("REG141", cascadeWithoutId), Map.entry("REG138", emptyOE),
+                Map.entry("REG142", noSubjects), Map.entry("REG2", noTaxCode), Map.entry("REG129", noName))) {
+            assertRefusedLikeAnac(rsu1Draft(invalid.getValue(), null, history), invalid.getValue(), invalid.getKey());
+        }
+        // REG139: no grantor at all, when no SC1 tells the awardee.
+        assertRefusedLikeAnac(rsu1Draft(none, null, List.of(STARTED)), none, "REG139");
+        assertRefusedLikeAnac(new Rsu1Scheda().build(FACTS, timeline(), history, request("RSU1", Map.of(), null, null, ESPD)),
+                Map.of(), "REG0");
+    }
+
+    @Test
+    void rsu1PlatformChecks() {
+        List<RecordedScheda> history = List.of(SIGNED_WITH_AWARDEE, STARTED);
+        Map<String, Object> data = rsu1(ID_OE, List.of(subject("01234567897", "Coperture Liguri srl")), null, 85000);
+        assertThat(new Rsu1Scheda().build(FACTS, timeline(), history, request("RSU1", data, null, null, null)).errors())
+                .extracting(SchedaError::field).containsExactly("espd");
+        assertThat(new Rsu1Scheda().build(FACTS, timeline(), history, request("RSU1", data, null, null, "bm90IHhtbA==")).errors())
+                .extracting(SchedaError::message).containsExactly("Il DGUE non è un documento XML valido");
+        assertThat(new Rsu1Scheda().build(FACTS, timeline(), history, request("RSU1", data, null, LocalDate.of(2026, 12, 1), ESPD))
+                .errors()).extracting(SchedaError::field).containsExactly("dataEvento");
+
+        Map<String, Object> closedRole = rsu1(ID_OE, List.of(subject("01234567897", "Coperture Liguri srl")), null, 85000);
+        Map<String, Object> badSubject = subject("01234567890", "Coperture Liguri srl");
+        badSubject.put("ruoloOE", "3");
+        ((Map<String, Object>) ((Map<String, Object>) closedRole.get("subappalto")).get("operatoreEconomicoSubappaltatore"))
+                .put("elencoSoggetti", List.of(badSubject));
+        ((Map<String, Object>) closedRole.get("subappalto")).put("cpv", List.of("45261420-4", "4526"));
+        assertThat(rsu1Draft(closedRole, null, history).errors()).extracting(SchedaError::field).containsExactly(
+                "subappalto.operatoreEconomicoSubappaltatore.elencoSoggetti[0].codiceFiscale",
+                "subappalto.operatoreEconomicoSubappaltatore.elencoSoggetti[0].ruoloOE",
+                "subappalto.cpv[1]");
+    }
+
+    private static Map<String, Object> es1(Map<String, Object> subappalto) {
+        return new HashMap<>(Map.of("subappalto", subappalto));
+    }
+
+    @Test
+    void es1AndCs1() {
+        RecordedScheda requested = recorded(rsu1Draft(rsu1(ID_OE, List.of(subject("01234567897", "Coperture Liguri srl")), null,
+                85000), null, List.of(SIGNED_WITH_AWARDEE, STARTED)), 3);
+        List<RecordedScheda> history = List.of(SIGNED_WITH_AWARDEE, STARTED, requested);
+
+        SchedaDraft authorised = new Es1Scheda().build(FACTS, timeline(), history,
+                request("ES1", es1(Map.of("dataAutorizzazione", "2026-05-12")), null, null, null));
+        assertAcceptedByAnac(authorised);
+        assertThat(authorised.relatedSeq()).isEqualTo(3);
+        assertThat(authorised.waitsForAnacId()).isTrue();
+        SchedaDraft refused = new Es1Scheda().build(FACTS, timeline(), history,
+                request("ES1", es1(Map.of("motivoMancatoSubappalto", "1")), 3, LocalDate.of(2026, 5, 15), null));
+        assertAcceptedByAnac(refused);
+        assertThat(refused.eventDate()).isEqualTo(LocalDate.of(2026, 5, 15));
+        assertThat(refused.warnings()).isEmpty();
+
+        // No decision within the term (15 days from 4 May): silence is consent from 20 May.
+        SchedaDraft tacit = new Es1Scheda().build(FACTS, timeline(), history, request("ES1", es1(Map.of()), null, null, null));
+        assertAcceptedByAnac(tacit);
+        assertThat(tacit.anacForm()).isEqualTo(Map.of("subappalto", Map.of("dataAutorizzazione", "2026-05-20T00:00:00Z")));
+        ContractFacts inTime = new ContractFacts(1, "0000243530", FACTS.cigs(), ID_CONTRATTO, 180, Tipologia.LAVORI,
+                LocalDate.of(2026, 2, 10), LocalDate.of(2026, 5, 10), new BigDecimal("449750.00"),
+                it.openesecuzione.contracts.Procedura.NEGOZIATA_SENZA_BANDO, false, false, new BigDecimal("449750.00"), null);
+        Map<String, Object> empty = es1(Map.of("dataAutorizzazione", ""));
+        assertRefusedLikeAnac(new Es1Scheda().build(inTime, timeline(), history, request("ES1", empty, null, null, null)), empty, "REG73");
+        assertRefusedLikeAnac(new Es1Scheda().build(inTime, timeline(), history, request("ES1", es1(Map.of()), null, null, null)),
+                es1(Map.of()), "REG73");
+
+        RecordedScheda decided = recorded(authorised, 4);
+        List<RecordedScheda> authorisedHistory = List.of(SIGNED_WITH_AWARDEE, STARTED, requested, decided);
+        SchedaDraft concluded = new Cs1Scheda().build(FACTS, timeline(), authorisedHistory, request("CS1", es1(Map.of(
+                "importoEffettivo", 84250.50, "dataUltimazione", "2026-09-30")), null, null, null));
+        assertAcceptedByAnac(concluded);
+        assertThat(concluded.relatedSeq()).isEqualTo(4);
+        assertRefusedLikeAnac(new Cs1Scheda().build(FACTS, timeline(), authorisedHistory, request("CS1", Map.of(), null, null, null)),
+                Map.of(), "REG0");
+    }
+
+    @Test
+    void subcontractsFollowEachOther() {
+        RecordedScheda requested = recorded(rsu1Draft(rsu1(ID_OE, List.of(subject("01234567897", "Coperture Liguri srl")), null,
+                85000), null, List.of(SIGNED_WITH_AWARDEE, STARTED)), 3);
+        List<RecordedScheda> pending = List.of(SIGNED_WITH_AWARDEE, STARTED, requested);
+        ContractFacts early = new ContractFacts(1, "0000243530", FACTS.cigs(), ID_CONTRATTO, 180, Tipologia.LAVORI,
+                LocalDate.of(2026, 2, 10), LocalDate.of(2026, 5, 10), new BigDecimal("449750.00"),
+                it.openesecuzione.contracts.Procedura.NEGOZIATA_SENZA_BANDO, false, false, new BigDecimal("449750.00"), null);
+        Map<String, Object> cascade = rsu1(ID_OE_CASCADE, List.of(subject("01234567897", "Posa Guaine snc")), null, 20000);
+
+        // A cascade needs an authorised subcontract: not yet on 10 May, within the term.
+        assertThat(new Rsu1Scheda().build(early, timeline(), pending, request("RSU1", cascade, 3, LocalDate.of(2026, 5, 10), ESPD))
+                .errors()).extracting(SchedaError::field).containsExactly("riferimento");
+        // By silence it is, on 27 November: the cascade derives its grantor and waits for the parent's PCP id.
+        SchedaDraft child = rsu1Draft(cascade, 3, pending);
+        assertAcceptedByAnacButForTheUnsatisfiableGrantor(child);
+        assertThat(child.relatedSeq()).isEqualTo(3);
+        assertThat(child.waitsForAnacId()).isTrue();
+        assertThat(((Map<?, ?>) child.anacForm().get("subappalto")).get("conferenteSubappalto"))
+                .isEqualTo(Map.of("idSubappaltanteACascata", ID_OE));
+
+        // CS1 needs the ES1; ES1 after ES1 on the same request is refused; an unknown reference too.
+        assertThat(new Cs1Scheda().build(FACTS, timeline(), pending, request("CS1", es1(Map.of(
+                "importoEffettivo", 1000, "dataUltimazione", "2026-09-30")), null, null, null)).errors())
+                .extracting(SchedaError::field).containsExactly("riferimento");
+        RecordedScheda refused = recorded(new Es1Scheda().build(FACTS, timeline(), pending,
+                request("ES1", es1(Map.of("motivoMancatoSubappalto", "1")), 3, LocalDate.of(2026, 5, 15), null)), 4);
+        List<RecordedScheda> decided = List.of(SIGNED_WITH_AWARDEE, STARTED, requested, refused);
+        assertThat(new Es1Scheda().build(FACTS, timeline(), decided, request("ES1", es1(Map.of("dataAutorizzazione", "2026-05-16")),
+                3, null, null)).errors()).extracting(SchedaError::field).containsExactly("riferimento");
+        assertThat(new Es1Scheda().build(FACTS, timeline(), decided, request("ES1", es1(Map.of("dataAutorizzazione", "2026-05-16")),
+                2, null, null)).errors()).extracting(SchedaError::message)
+                .containsExactly("L'evento n. 2 non è una richiesta di subappalto (RSU1) di questo contratto");
+        assertThat(new Cs1Scheda().build(FACTS, timeline(), decided, request("CS1", es1(Map.of(
+                "importoEffettivo", 1000, "dataUltimazione", "2026-09-30")), 3, null, null)).errors())
+                .extracting(SchedaError::message).containsExactly("Il subappalto dell'evento n. 3 non è stato autorizzato (evento n. 4)");
     }
 }

@@ -21,6 +21,7 @@ class JdbcExecutionEvents implements ExecutionEvents {
 
     private static final TypeReference<Map<String, Object>> FORM = new TypeReference<>() { };
     private static final TypeReference<List<String>> TEXTS = new TypeReference<>() { };
+    private static final TypeReference<Map<String, String>> PARTS = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -39,12 +40,13 @@ class JdbcExecutionEvents implements ExecutionEvents {
     public RecordedScheda insert(long contractId, long authorityId, int seq, SchedaDraft draft, Instant at, String by) {
         long id = jdbc.sql("""
                 insert into execution_event (contract_id, authority_id, seq, code, versione, event_date, anac_form,
-                                             scheda_state, warnings, recorded_at, recorded_by)
-                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?) returning id""")
+                                             scheda_state, warnings, recorded_at, recorded_by, related_seq, body_parts)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?::jsonb) returning id""")
                 .params(contractId, authorityId, seq, draft.code().name(), draft.versione(),
                         draft.eventDate() == null ? null : Date.valueOf(draft.eventDate()),
                         json.writeValueAsString(draft.anacForm()), draft.waitsForAnacId() ? "IN_ATTESA" : "PRONTA",
-                        json.writeValueAsString(draft.warnings()), Timestamp.from(at), by)
+                        json.writeValueAsString(draft.warnings()), Timestamp.from(at), by, draft.relatedSeq(),
+                        json.writeValueAsString(draft.bodyParts()))
                 .query(Long.class).single();
         return jdbc.sql("select * from execution_event where id = ?").param(id).query(this::scheda).single();
     }
@@ -54,6 +56,7 @@ class JdbcExecutionEvents implements ExecutionEvents {
                 SchedaCode.valueOf(row.getString("code")), row.getString("versione"), row.getDate("event_date").toLocalDate(),
                 json.readValue(row.getString("anac_form"), FORM), row.getString("scheda_state"),
                 json.readValue(row.getString("warnings"), TEXTS), row.getTimestamp("recorded_at").toInstant(),
-                row.getString("recorded_by"));
+                row.getString("recorded_by"), (Integer) row.getObject("related_seq"),
+                json.readValue(row.getString("body_parts"), PARTS));
     }
 }

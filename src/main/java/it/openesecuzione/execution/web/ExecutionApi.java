@@ -4,7 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.openesecuzione.contracts.ContractRegistry;
 import it.openesecuzione.execution.ContractTerm;
+import io.swagger.v3.oas.annotations.media.Schema;
+import it.openesecuzione.execution.EventRequest;
 import it.openesecuzione.execution.ExecutionLog;
+import it.openesecuzione.execution.Subcontract;
+import java.math.BigDecimal;
 import it.openesecuzione.execution.ExecutionTimeline;
 import it.openesecuzione.execution.SchedaCode;
 import it.openesecuzione.execution.SchedaSequence;
@@ -36,16 +40,29 @@ class ExecutionApi {
         this.contracts = contracts;
     }
 
-    /** An event to record: the scheda code and its anacForm data, with ANAC's field names. */
-    record EventInput(String type, Map<String, Object> data) {
+    /**
+     * An event to record: the scheda code and its anacForm data, with ANAC's field names; for the
+     * subcontract events the event referred to, the day of the request and the ESPD.
+     */
+    record EventInput(
+            @Schema(description = "Codice della scheda ANAC", example = "SA1") String type,
+            @Schema(description = "anacForm della scheda, con i nomi dei campi di ANAC") Map<String, Object> data,
+            @Schema(description = "Numero (seq) dell'evento a cui si riferisce: la richiesta di subappalto (RSU1) per l'esito (ES1) "
+                    + "e per la conclusione (CS1), la richiesta precedente per un subappalto a cascata. Facoltativo se ve n'è una sola.")
+            Integer riferimento,
+            @Schema(description = "Giorno dell'evento per le schede che non hanno una data propria: ricezione della richiesta di "
+                    + "subappalto (RSU1), diniego (ES1), variazione dell'aggiudicatario (S4). Se omesso, oggi.")
+            LocalDate dataEvento,
+            @Schema(description = "Richiesta DGUE (ESPD Request) del subappaltatore, XML codificato Base64: obbligatoria per RSU1")
+            String espd) {
     }
 
     record EventView(long id, int seq, String type, LocalDate eventDate, Instant recordedAt, String recordedBy,
-            Map<String, Object> data, List<String> warnings) {
+            Map<String, Object> data, Integer riferimento, List<String> warnings) {
 
         static EventView of(RecordedScheda s) {
             return new EventView(s.id(), s.seq(), s.code().name(), s.eventDate(), s.recordedAt(), s.recordedBy(),
-                    s.anacForm(), s.warnings());
+                    s.anacForm(), s.relatedSeq(), s.warnings());
         }
     }
 
@@ -58,7 +75,8 @@ class ExecutionApi {
             description = "type è il codice della scheda ANAC (SC1, I1, …); data usa i nomi dei campi dell'anacForm di ANAC. "
                     + "I campi che la piattaforma ricava (idContratto, CIG, codice AUSA) si possono omettere; se presenti devono coincidere.")
     ResponseEntity<EventView> record(@PathVariable long contractId, @RequestBody EventInput input) {
-        RecordedScheda recorded = log.record(contractId, input.type(), input.data());
+        RecordedScheda recorded = log.record(contractId,
+                new EventRequest(input.type(), input.data(), input.riferimento(), input.dataEvento(), input.espd()));
         return ResponseEntity.created(URI.create("/api/v1/contracts/" + contractId + "/events/" + recorded.id()))
                 .body(EventView.of(recorded));
     }
@@ -72,7 +90,21 @@ class ExecutionApi {
     /** The execution at a glance: state, key dates, suspensions, what may come next. */
     record ExecutionStatus(String stato, LocalDate dataStipula, LocalDate dataConsegna, int durataGiorni,
             LocalDate terminoOriginale, long giorniSospesi, LocalDate terminoAttuale, boolean sospeso,
-            LocalDate limiteSospensioniSuperato, boolean sq1Dovuta, List<String> schedeAmmesse) {
+            LocalDate limiteSospensioniSuperato, boolean sq1Dovuta, List<String> schedeAmmesse, List<SubcontractView> subappalti) {
+    }
+
+    /** A subcontract and its authorisation term (art. 119 c. 16). */
+    record SubcontractView(int richiesta, String subappaltatore, BigDecimal importoPresunto, LocalDate dataRichiesta,
+            int giorniPerDecidere, LocalDate termineDecisione, String stato, String descrizioneStato, LocalDate dataAutorizzazione,
+            Integer esito, Integer conclusione, Integer richiestaPrecedente) {
+
+        static SubcontractView of(Subcontract s, LocalDate today) {
+            Subcontract.State state = s.state(today);
+            return new SubcontractView(s.seq(), s.subcontractor(), s.importoPresunto(), s.requestedOn(), s.decisionDays(),
+                    s.decisionDeadline(), state.name(), state.label(), s.authorisedOn(today).orElse(null),
+                    s.outcome() == null ? null : s.outcome().seq(), s.conclusion() == null ? null : s.conclusion().seq(),
+                    s.parentSeq().orElse(null));
+        }
     }
 
     @GetMapping("/execution")
@@ -89,7 +121,9 @@ class ExecutionApi {
                 timeline.durationDays(), term.map(ContractTerm::originalDeadline).orElse(null),
                 term.map(t -> t.suspendedDays(today)).orElse(0L), term.map(t -> t.deadline(today)).orElse(null),
                 timeline.suspended(), timeline.suspensionLimitPassed(today).orElse(null), timeline.sq1Due(today),
-                SchedaSequence.allowedAfter(last).stream().map(Enum::name).sorted().toList());
+                SchedaSequence.allowedAfter(last).stream().map(Enum::name).sorted().toList(),
+                Subcontract.of(history, contract.terms().importoContrattuale().amount()).stream()
+                        .map(s -> SubcontractView.of(s, today)).toList());
     }
 
     @GetMapping("/schede")
