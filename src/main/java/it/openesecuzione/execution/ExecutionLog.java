@@ -50,7 +50,8 @@ public class ExecutionLog {
             Map.entry(SchedaCode.CO2, Co2Scheda::build),
             Map.entry(SchedaCode.RSU1, new Rsu1Scheda()),
             Map.entry(SchedaCode.ES1, new Es1Scheda()),
-            Map.entry(SchedaCode.CS1, new Cs1Scheda()));
+            Map.entry(SchedaCode.CS1, new Cs1Scheda()),
+            Map.entry(SchedaCode.S4, new S4Scheda()));
 
     /** The events that refer to an earlier one (EventRequest.riferimento). */
     static final Set<SchedaCode> REFERRING = EnumSet.of(SchedaCode.RSU1, SchedaCode.ES1, SchedaCode.CS1);

@@ -176,13 +176,7 @@ final class Rsu1Scheda implements SchedaBuilder {
             } else {
                 name = given.get("denominazione").toString().trim();
             }
-            String role = Schede.coded(given, "ruoloOE", path + ".ruoloOE", CodeLists.RUOLO_OE.keySet(), errors);
-            if (role != null && CodeLists.RUOLO_OE_ENDED.contains(role) && on != null && !on.isBefore(CodeLists.RUOLO_OE_ENDED_ON)) {
-                errors.add(new SchedaError(SchedaError.FORMAT, path + ".ruoloOE", "Il ruolo \"" + role + "\" ("
-                        + CodeLists.RUOLO_OE.get(role) + ") non è più in uso dal " + CodeLists.RUOLO_OE_ENDED_ON
-                        + ": usare i codici 13-16 (Mandatario, Operatore Economico, Impresa cooptata, Subappaltatore)"));
-                role = null;
-            }
+            String role = ruoloOE(given, path, on, errors);
             String kind = Schede.coded(given, "tipoOE", path + ".tipoOE", CodeLists.TIPO_OE.keySet(), errors);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("codiceFiscale", taxCode);
@@ -194,6 +188,18 @@ final class Rsu1Scheda implements SchedaBuilder {
             subjects.add(out);
         }
         return subjects;
+    }
+
+    /** A ruoloOE code, refused when ANAC closed it before the day of the event. */
+    static String ruoloOE(Map<String, Object> given, String path, LocalDate on, List<SchedaError> errors) {
+        String role = Schede.coded(given, "ruoloOE", path + ".ruoloOE", CodeLists.RUOLO_OE.keySet(), errors);
+        if (role != null && CodeLists.RUOLO_OE_ENDED.contains(role) && on != null && !on.isBefore(CodeLists.RUOLO_OE_ENDED_ON)) {
+            errors.add(new SchedaError(SchedaError.FORMAT, path + ".ruoloOE", "Il ruolo \"" + role + "\" ("
+                    + CodeLists.RUOLO_OE.get(role) + ") non è più in uso dal " + CodeLists.RUOLO_OE_ENDED_ON
+                    + ": usare i codici 13-16 (Mandatario, Operatore Economico, Impresa cooptata, Subappaltatore)"));
+            return null;
+        }
+        return role;
     }
 
     /**
@@ -283,12 +289,16 @@ final class Rsu1Scheda implements SchedaBuilder {
         return new Grantor(participant, null, null, null);
     }
 
-    /** The awardee's idPartecipante, stated by the last SC1. */
-    private static String awardeeOf(List<RecordedScheda> history) {
+    /** The awardee's idPartecipante, stated by the last SC1 or, after a change of awardee, S4. */
+    static String awardeeOf(List<RecordedScheda> history) {
         String participant = null;
         for (RecordedScheda event : history) {
-            if (event.code() == SchedaCode.SC1 && event.anacForm().get("datiContratto") instanceof Map<?, ?> dati
-                    && dati.get("idPartecipante") != null) {
+            Object section = switch (event.code()) {
+                case SC1 -> event.anacForm().get("datiContratto");
+                case S4 -> event.anacForm().get("partecipante");
+                default -> null;
+            };
+            if (section instanceof Map<?, ?> dati && dati.get("idPartecipante") != null) {
                 participant = dati.get("idPartecipante").toString();
             }
         }

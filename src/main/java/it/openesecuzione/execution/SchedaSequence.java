@@ -17,8 +17,11 @@ import java.util.Set;
  */
 public final class SchedaSequence {
 
-    /** What may come first, before any execution scheda: the contract's signature. */
-    static final Set<SchedaCode> FIRST = Collections.unmodifiableSet(EnumSet.of(SC1, CO2));
+    /**
+     * What may come first, after the award: the contract's signature, the conclusion of a direct
+     * award under 5,000 euro, a change of awardee (S4 follows every award scheda).
+     */
+    static final Set<SchedaCode> FIRST = Collections.unmodifiableSet(EnumSet.of(SC1, CO2, S4));
 
     private static final Map<SchedaCode, Set<SchedaCode>> NEXT = new EnumMap<>(SchedaCode.class);
 

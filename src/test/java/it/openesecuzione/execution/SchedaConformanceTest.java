@@ -651,4 +651,33 @@ class SchedaConformanceTest {
                 "importoEffettivo", 1000, "dataUltimazione", "2026-09-30")), 3, null, null)).errors())
                 .extracting(SchedaError::message).containsExactly("Il subappalto dell'evento n. 3 non è stato autorizzato (evento n. 4)");
     }
+
+    private static Map<String, Object> s4(Map<String, Object> changes) {
+        Map<String, Object> participant = new HashMap<>(Map.of("codiceFiscale", "01234567897", "denominazione", "Edilnord Costruzioni spa",
+                "ruoloOE", "14", "tipoOE", "1", "idPartecipante", "c3d4e5f6-a7b8-4c9d-8e0f-1a2b3c4d5e6f",
+                "paeseOperatoreEconomico", "ITA", "avvalimento", false));
+        participant.putAll(changes);
+        return new HashMap<>(Map.of("partecipante", participant, "motivoVariazione", "2"));
+    }
+
+    @Test
+    void s4() {
+        SchedaDraft valid = new S4Scheda().build(FACTS, timeline(), List.of(), request("S4", s4(Map.of()), null, LocalDate.of(2026, 6, 1), null));
+        assertAcceptedByAnac(valid);
+        assertThat(valid.anacForm().get("cig")).isEqualTo(FACTS.cigs().get(0));
+        assertThat(valid.waitsForAnacId()).isFalse();
+        assertAcceptedByAnac(new S4Scheda().build(FACTS, timeline(), List.of(), request("S4",
+                s4(Map.of("avvalimento", true, "tipologiaAvvalimento", "1", "codiceFiscale", "FR12345678901", "paeseOperatoreEconomico", "FRA")),
+                null, null, null)));
+        // No ANAC rule: the platform requires the participant and the reason, and checks what it can.
+        assertThat(new S4Scheda().build(FACTS, timeline(), List.of(), request("S4", Map.of(), null, null, null)).errors())
+                .extracting(SchedaError::field).containsExactly("partecipante", "motivoVariazione");
+        assertThat(new S4Scheda().build(FACTS, timeline(), List.of(), request("S4", s4(Map.of("avvalimento", true, "ruoloOE", "3",
+                "codiceFiscale", "01234567890")), null, null, null)).errors()).extracting(SchedaError::field).containsExactly(
+                "partecipante.codiceFiscale", "partecipante.ruoloOE", "partecipante.tipologiaAvvalimento");
+        Map<String, Object> otherLot = s4(Map.of());
+        otherLot.put("cig", "Z1A2B3C4D5");
+        assertThat(new S4Scheda().build(FACTS, timeline(), List.of(), request("S4", otherLot, null, null, null)).errors())
+                .extracting(SchedaError::field).containsExactly("cig");
+    }
 }

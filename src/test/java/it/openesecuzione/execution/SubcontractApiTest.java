@@ -179,4 +179,20 @@ class SubcontractApiTest {
         assertThat(Http.json(ambiguous).get("errors").get(0).get("message").asString()).contains("richieste n. 3, 4");
         assertThat(Http.json(rup.get("/api/v1/contracts/" + contract + "/events")).size()).isEqualTo(4);
     }
+
+    @Test
+    void afterAChangeOfAwardeeTheNewAwardeeGrantsSubcontracts() {
+        at("2026-05-10");
+        String merged = "c3d4e5f6-a7b8-4c9d-8e0f-1a2b3c4d5e6f";
+        HttpResponse<String> change = post(Map.of("type", "S4", "dataEvento", "2026-05-05", "data", Map.of(
+                "partecipante", Map.of("codiceFiscale", "01234567897", "denominazione", "Edilnord Costruzioni spa", "ruoloOE", "14",
+                        "tipoOE", "1", "idPartecipante", merged, "paeseOperatoreEconomico", "ITA", "avvalimento", false),
+                "motivoVariazione", Map.of("idTipologica", "motivoVariazione", "codice", "2"))));
+        assertThat(change.statusCode()).isEqualTo(201);
+        assertThat(Http.json(change).get("eventDate").asString()).isEqualTo("2026-05-05");
+
+        HttpResponse<String> requested = post(request(ID_OE, "Coperture Liguri srl", 85000, "2026-05-06", null));
+        assertThat(Http.json(requested).get("data").get("subappalto").get("conferenteSubappalto").get("idAggiudicatario").asString())
+                .isEqualTo(merged);
+    }
 }
