@@ -72,7 +72,8 @@ public class ExecutionLog {
             ApplicationEventPublisher publisher, Clock clock, ModificationLimits limits) {
         // The builders that need configuration join the fixed ones.
         Map<SchedaCode, SchedaBuilder> all = new java.util.EnumMap<>(BUILDERS);
-        all.put(SchedaCode.M2, new M2Scheda(limits)::build);
+        all.put(SchedaCode.M2, new ModificationScheda(ModificationScheda.Variant.M2, limits)::build);
+        all.put(SchedaCode.M2_40, new ModificationScheda(ModificationScheda.Variant.M2_40, limits)::build);
         this.builders = Map.copyOf(all);
         this.contracts = contracts;
         this.authorities = authorities;
@@ -190,7 +191,7 @@ public class ExecutionLog {
                 contract.terms().idContratto(), contract.terms().durataGiorni(), contract.terms().tipologia(), signedOn,
                 LocalDate.now(clock.withZone(FormReader.ROME)), contract.terms().importoContrattuale().amount(),
                 contract.terms().procedura(), contract.terms().sopraSoglia(), contract.terms().concessione(),
-                M2Scheda.currentValue(contract.terms().importoContrattuale().amount(), history),
+                ModificationScheda.currentValue(contract.terms().importoContrattuale().amount(), history),
                 ExecutionTimeline.completedOn(history).orElse(null));
     }
 

@@ -55,7 +55,7 @@ public record Subcontract(RecordedScheda request, RecordedScheda outcome, Record
             RecordedScheda event = history.get(i);
             switch (event.code()) {
                 case RSU1 -> found.add(new Subcontract(event, null, null,
-                        M2Scheda.currentValue(originalValue, history.subList(0, i))));
+                        ModificationScheda.currentValue(originalValue, history.subList(0, i))));
                 case ES1 -> replace(found, event.relatedSeq(), s -> new Subcontract(s.request, event, s.conclusion, s.contractValue));
                 case CS1 -> {
                     for (int j = 0; j < found.size(); j++) {

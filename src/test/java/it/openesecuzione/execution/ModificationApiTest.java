@@ -44,4 +44,27 @@ class ModificationApiTest {
         assertThat(Http.json(rup.get("/api/v1/contracts/" + contract + "/execution")).get("terminoAttuale").asString())
                 .isEqualTo("2026-09-18");
     }
+
+    @Test
+    void aBelowThresholdConcessionIsModifiedWithM2_40() {
+        Http rup = Http.basic(port, "genova.rup");
+        Map<String, Object> body = new java.util.HashMap<>(Fixtures.worksContract(
+                directory.findByUsername("genova.rup").orElseThrow().id(), "Concessione del parcheggio di piazza della Vittoria"));
+        body.put("concessione", true);
+        long contract = Http.json(rup.postJson("/api/v1/contracts", body)).get("id").asLong();
+        String events = "/api/v1/contracts/" + contract + "/events";
+        rup.postJson(events, ExecutionApiTest.signing("2026-02-10", "2026-08-31", 1000));
+        Map<String, Object> data = Map.of("modificaContrattuale", Map.of(
+                "quadroEconomicoConcessioniRideterminato", Map.of("impLavori", 460000, "entrateUtenza", 1200000),
+                "datiBaseModificaContrattuale", Map.of("motiviModifica", "mod-nons", "causaModifica", "Ampliamento di dieci posti auto")));
+
+        HttpResponse<String> wrong = rup.postJson(events, Map.of("type", "M2", "data", data));
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(Http.json(wrong).get("detail").asString()).contains("scheda M2_40");
+
+        HttpResponse<String> modified = rup.postJson(events, Map.of("type", "M2_40", "data", data));
+        assertThat(modified.statusCode()).isEqualTo(201);
+        assertThat(Http.json(modified).get("data").get("modificaContrattuale").get("quadroEconomicoConcessioniRideterminato")
+                .get("entrateUtenza").decimalValue()).isEqualByComparingTo("1200000.00");
+    }
 }

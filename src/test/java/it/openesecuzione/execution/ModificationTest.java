@@ -24,7 +24,7 @@ class ModificationTest {
     private static final AnacSchemas SCHEMAS = AnacSchemas.fromSharedFolder();
     private static final AnacRules RULES = AnacRules.fromSharedFolder();
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final M2Scheda M2 = new M2Scheda(ModificationLimits.DEFAULT);
+    private static final ModificationScheda M2 = new ModificationScheda(ModificationScheda.Variant.M2, ModificationLimits.DEFAULT);
 
     /** A works contract of 400,000 euro (safety costs included), handed over on 2 March 2026. */
     private static ContractFacts facts(String currentValue) {
@@ -116,5 +116,60 @@ class ModificationTest {
 
         assertThat(draft.errors()).isEmpty();
         assertThat(draft.warnings()).anySatisfy(w -> assertThat(w).contains("quinto d'obbligo"));
+    }
+
+    private static final ModificationScheda M2_40 = new ModificationScheda(ModificationScheda.Variant.M2_40, ModificationLimits.DEFAULT);
+
+    /** A below-threshold services concession of 400,000 euro. */
+    private static ContractFacts concession(String currentValue) {
+        return new ContractFacts(1, "0000243530", List.of("B1A2B00235"), UUID.fromString("3f2c1a9e-5b7d-4c8e-9a1f-2d3e4f5a6b7c"),
+                1095, Tipologia.SERVIZI, LocalDate.of(2026, 2, 10), LocalDate.of(2026, 6, 1), new BigDecimal("400000.00"),
+                Procedura.NEGOZIATA_SENZA_BANDO, false, true, new BigDecimal(currentValue));
+    }
+
+    private static Map<String, Object> concessionModification(String reason, Map<String, Object> framework, Map<String, Object> extra) {
+        Map<String, Object> section = new HashMap<>(extra);
+        if (framework != null) {
+            section.put("quadroEconomicoConcessioniRideterminato", framework);
+        }
+        section.put("datiBaseModificaContrattuale", Map.of("motiviModifica", Map.of("idTipologica", "motiviModifica", "codice", reason),
+                "causaModifica", "Estensione del servizio a un nuovo plesso"));
+        return Map.of("modificaContrattuale", section);
+    }
+
+    @Test
+    void concessionsUseTheirOwnFrameworkAndTheSameRules() {
+        SchedaDraft draft = M2_40.build(concession("400000.00"), STARTED, concessionModification("mod-nons",
+                Map.of("impServizi", 410000, "entrateUtenza", 950000, "impTotaleSicurezza", 6000), Map.of("dataApprovazione", "2026-05-20")));
+        assertThat(draft.code()).isEqualTo(SchedaCode.M2_40);
+        assertThat(draft.errors()).isEmpty();
+        assertThat(SCHEMAS.validate(scheda(draft))).isEmpty();
+        assertThat(SCHEMAS.codeListErrors(scheda(draft))).isEmpty();
+        assertThat(RULES.codes("M2_40", scheda(draft).get("body").get("anacForm"))).isEmpty();
+        assertThat(draft.warnings()).anySatisfy(w -> assertThat(w).contains("da 400000.00 a 416000.00"));
+
+        // The framework is optional for concessions: without it the limits cannot be checked.
+        SchedaDraft withoutFramework = M2_40.build(concession("400000.00"), STARTED, concessionModification("mod-nons", null, Map.of()));
+        assertThat(withoutFramework.errors()).isEmpty();
+        assertThat(SCHEMAS.validate(scheda(withoutFramework))).isEmpty();
+        assertThat(withoutFramework.warnings()).anySatisfy(w -> assertThat(w).contains("non può verificare i limiti"));
+
+        // ANAC's rules, the same as M2's, with ANAC's engine agreeing.
+        for (var invalid : List.of(
+                Map.entry("REG54", concessionModification("mod-rev", null, Map.of())),
+                Map.entry("REG61", concessionModification("mod-cir", null, Map.of())))) {
+            SchedaDraft refused = M2_40.build(concession("400000.00"), STARTED, invalid.getValue());
+            assertThat(refused.errors()).extracting(SchedaError::code).containsExactly(invalid.getKey());
+            assertThat(RULES.codes("M2_40", JSON.valueToTree(invalid.getValue()))).contains(invalid.getKey());
+        }
+        // The standard framework is a contract's: refused for a concession.
+        Map<String, Object> wrong = concessionModification("mod-nons", null, Map.of("quadroEconomicoStandardRideterminato",
+                Map.of("impLavori", 1, "impServizi", 1, "impForniture", 1)));
+        assertThat(M2_40.build(concession("400000.00"), STARTED, wrong).errors()).extracting(SchedaError::code)
+                .containsExactly(SchedaError.DERIVED);
+        // De minimis for a concession: under 10% of the initial value, whatever its object.
+        SchedaDraft tooMuch = M2_40.build(concession("400000.00"), STARTED, concessionModification("mod-minv",
+                Map.of("impServizi", 445000), Map.of()));
+        assertThat(tooMuch.errors()).extracting(SchedaError::code).containsExactly("LIMITE");
     }
 }

@@ -10,45 +10,92 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * M2, the modification of a below-threshold contract (art. 120; model modello-dati-schede-M2,
- * rules M2.dmn): the reason (ANAC's motiviModifica), the new economic framework, extra days. The
- * platform checks ANAC's rules and the limits of art. 120 against the original contract value and
- * the modifications before this one; extra days move the contract term.
+ * A contract modification (art. 120; art. 189 for concessions): M2 below the EU threshold, M1
+ * above it (also published on TED with an eForm), M2_40 and M1_40 for concessions (models
+ * modello-dati-schede-M2, M1, M2.40, M1.40; rules M2.dmn and the others). The reason (ANAC's
+ * motiviModifica), the new economic framework (the standard one for contracts, the concessions'
+ * one), extra days. The platform checks ANAC's rules and the limits of art. 120 against the
+ * original value and the modifications before this one; extra days move the contract term.
+ *
+ * <p>M1 and M1_40 carry reason and cause only in the eForm: the request still gives them in
+ * {@code datiBaseModificaContrattuale}, as for M2, and the platform moves them there.
  */
-final class M2Scheda {
+final class ModificationScheda {
 
     static final String VERSION = "1.0";
     private static final BigDecimal HUNDRED = new BigDecimal("100");
     private static final String SECTION = "modificaContrattuale";
-    private static final String FRAMEWORK = "quadroEconomicoStandardRideterminato";
+    static final String STANDARD = "quadroEconomicoStandardRideterminato";
+    static final String CONCESSIONS = "quadroEconomicoConcessioniRideterminato";
+    /** The parts of the value of a contract or concession: components and safety costs. */
+    private static final List<String> VALUE_PARTS = List.of("impLavori", "impServizi", "impForniture", "impTotaleSicurezza");
 
+    /** The four modification schede: which framework, whether the anacForm has the reason. */
+    enum Variant {
+        M1(SchedaCode.M1, STANDARD, false),
+        M2(SchedaCode.M2, STANDARD, true),
+        M1_40(SchedaCode.M1_40, CONCESSIONS, false),
+        M2_40(SchedaCode.M2_40, CONCESSIONS, true);
+
+        final SchedaCode code;
+        final String framework;
+        final boolean basisInAnacForm;
+
+        Variant(SchedaCode code, String framework, boolean basisInAnacForm) {
+            this.code = code;
+            this.framework = framework;
+            this.basisInAnacForm = basisInAnacForm;
+        }
+
+        boolean concession() {
+            return framework.equals(CONCESSIONS);
+        }
+
+        /** The framework's amounts ANAC requires (the standard framework's three components). */
+        List<String> requiredAmounts() {
+            return concession() ? List.of() : List.of("impLavori", "impServizi", "impForniture");
+        }
+
+        List<String> optionalAmounts() {
+            return concession()
+                    ? List.of("impLavori", "impServizi", "impForniture", "finanziamentiCanoniPA", "entrateUtenza", "introitoAttivo",
+                            "impTotaleSicurezza", "ulterioriSommeNoRibasso", "sommeOpzioniRinnovi", "sommeADisposizione")
+                    : List.of("impTotaleSicurezza", "impProgettazione", "ulterioriSommeNoRibasso", "sommeADisposizione");
+        }
+    }
+
+    private final Variant variant;
     private final ModificationLimits limits;
 
-    M2Scheda(ModificationLimits limits) {
+    ModificationScheda(Variant variant, ModificationLimits limits) {
+        this.variant = variant;
         this.limits = limits;
     }
 
-    /** The new contract value a modification states: its components plus the safety costs. */
+    /**
+     * The new value a modification states: the components plus the safety costs of its framework;
+     * null when it states no framework (a concession's is optional).
+     */
     @SuppressWarnings("unchecked")
     static BigDecimal newValue(Map<String, Object> anacForm) {
         Map<String, Object> section = (Map<String, Object>) anacForm.get(SECTION);
-        Map<String, Object> framework = section == null ? null : (Map<String, Object>) section.get(FRAMEWORK);
-        if (framework == null) {
+        Object framework = section == null ? null : section.get(STANDARD) != null ? section.get(STANDARD) : section.get(CONCESSIONS);
+        if (!(framework instanceof Map<?, ?> amounts) || VALUE_PARTS.stream().noneMatch(amounts::containsKey)) {
             return null;
         }
         BigDecimal total = BigDecimal.ZERO;
-        for (String name : List.of("impLavori", "impServizi", "impForniture", "impTotaleSicurezza")) {
-            Object value = framework.get(name);
+        for (String name : VALUE_PARTS) {
+            Object value = amounts.get(name);
             total = value == null ? total : total.add(new BigDecimal(value.toString()));
         }
         return total;
     }
 
-    /** The value after the last recorded modification, or the original one. */
+    /** The value after the last recorded modification that stated one, or the original one. */
     static BigDecimal currentValue(BigDecimal original, List<RecordedScheda> history) {
         BigDecimal value = original;
         for (RecordedScheda event : history) {
-            if (event.code() == SchedaCode.M2 || event.code() == SchedaCode.M1) {
+            if (ExecutionLog.MODIFICATIONS.contains(event.code())) {
                 BigDecimal stated = newValue(event.anacForm());
                 value = stated == null ? value : stated;
             }
@@ -77,22 +124,30 @@ final class M2Scheda {
             errors.add(new SchedaError(SchedaError.FORMAT, SECTION + ".urlDocumentazione", "Indirizzo non valido: atteso http(s)://…"));
         }
 
-        Map<String, Object> frameworkIn = section != null && section.get(FRAMEWORK) instanceof Map<?, ?> map
-                ? castMap(map) : null;
-        if (section != null && frameworkIn == null) {
-            errors.add(new SchedaError(SchedaError.REQUIRED, SECTION + "." + FRAMEWORK, "Indicare il quadro economico rideterminato"));
+        String frameworkName = variant.framework;
+        String other = variant.concession() ? STANDARD : CONCESSIONS;
+        if (section != null && section.get(other) != null) {
+            errors.add(new SchedaError(SchedaError.DERIVED, SECTION + "." + other, "Per " + (variant.concession()
+                    ? "una concessione si indica il quadro economico delle concessioni (" + CONCESSIONS + ")"
+                    : "un appalto si indica il quadro economico standard (" + STANDARD + ")")));
         }
-        FormReader money = new FormReader(frameworkIn, SECTION + "." + FRAMEWORK, errors);
+        Map<String, Object> frameworkIn = section != null && section.get(frameworkName) instanceof Map<?, ?> map
+                ? castMap(map) : null;
+        if (section != null && frameworkIn == null && !variant.concession()) {
+            errors.add(new SchedaError(SchedaError.REQUIRED, SECTION + "." + frameworkName, "Indicare il quadro economico rideterminato"));
+        }
+        FormReader money = new FormReader(frameworkIn, SECTION + "." + frameworkName, errors);
         Map<String, Object> framework = new LinkedHashMap<>();
-        for (String name : List.of("impLavori", "impServizi", "impForniture")) {
+        for (String name : variant.requiredAmounts()) {
             framework.put(name, nonNegative(money, name, true, errors));
         }
-        for (String name : List.of("impTotaleSicurezza", "impProgettazione", "ulterioriSommeNoRibasso", "sommeADisposizione")) {
+        for (String name : variant.optionalAmounts()) {
             framework.put(name, nonNegative(money, name, false, errors));
         }
-        Integer extraDays = money.count("numGiorniProroga", false);
+        // The concessions' framework has no extra days (ANAC's model): the term is the concession's.
+        Integer extraDays = variant.concession() ? null : money.count("numGiorniProroga", false);
         if (extraDays != null && extraDays < 0) {
-            errors.add(new SchedaError(SchedaError.FORMAT, SECTION + "." + FRAMEWORK + ".numGiorniProroga", "I giorni non possono essere negativi"));
+            errors.add(new SchedaError(SchedaError.FORMAT, SECTION + "." + frameworkName + ".numGiorniProroga", "I giorni non possono essere negativi"));
         }
         framework.put("numGiorniProroga", extraDays);
         framework.values().removeIf(Objects::isNull);
@@ -112,7 +167,7 @@ final class M2Scheda {
             errors.add(new SchedaError(SchedaError.REQUIRED, basisPath + ".causaModifica", "Campo obbligatorio"));
         }
 
-        // ANAC's rules (M2.dmn), with ANAC's codes.
+        // ANAC's rules (M2.dmn, the same in the others), with ANAC's codes.
         if ("mod-cir".equals(reason) && url == null) {
             errors.add(AnacErrors.error("REG61", SECTION + ".urlDocumentazione"));
         }
@@ -124,9 +179,12 @@ final class M2Scheda {
         }
 
         List<String> warnings = new ArrayList<>();
-        BigDecimal newValue = errors.isEmpty() ? newValue(Map.of(SECTION, Map.of(FRAMEWORK, framework))) : null;
+        BigDecimal newValue = errors.isEmpty() ? newValue(Map.of(SECTION, Map.of(frameworkName, framework))) : null;
         if (newValue != null) {
             checkLimits(facts, reason, newValue, errors, warnings);
+        } else if (errors.isEmpty()) {
+            warnings.add("Senza il quadro economico rideterminato la piattaforma non può verificare i limiti delle modifiche "
+                    + "(art. 189): il valore della concessione resta " + facts.currentValue().setScale(2, RoundingMode.HALF_UP) + " euro.");
         }
         if (extraDays != null && extraDays > 0 && timeline.term().isPresent()) {
             ContractTerm term = timeline.term().get();
@@ -146,11 +204,13 @@ final class M2Scheda {
         modifica.put("motivoRevisionePrezzi", priceReason == null ? null
                 : Map.of("idTipologica", "motivoRevisionePrezzi", "codice", priceReason));
         modifica.put("cigNuovaProcedura", newProcedureCig);
-        modifica.put(FRAMEWORK, framework);
-        modifica.put("datiBaseModificaContrattuale", datiBase);
+        modifica.put(frameworkName, framework.isEmpty() && variant.concession() ? null : framework);
+        if (variant.basisInAnacForm) {
+            modifica.put("datiBaseModificaContrattuale", datiBase);
+        }
         modifica.values().removeIf(Objects::isNull);
         LocalDate eventDate = approved != null ? approved : signed != null ? signed : facts.today();
-        return new SchedaDraft(SchedaCode.M2, VERSION, eventDate, Schede.withIdContratto(facts, SECTION, modifica), errors,
+        return new SchedaDraft(variant.code, VERSION, eventDate, Schede.withIdContratto(facts, SECTION, modifica), errors,
                 warnings, facts.idContratto() == null);
     }
 
@@ -164,13 +224,15 @@ final class M2Scheda {
                 + newValue.setScale(2, RoundingMode.HALF_UP) + " euro (" + signed(change) + "% questa modifica, "
                 + signed(cumulative) + "% rispetto al valore iniziale).");
         if (("mod-cir".equals(reason) || "add-wss".equals(reason)) && change.compareTo(limits.perChange()) > 0) {
-            errors.add(new SchedaError("LIMITE", SECTION + "." + FRAMEWORK, "L'aumento di questa modifica (" + change
-                    + "%) supera il " + limits.perChange() + "% del valore iniziale consentito dall'art. 120 c. 2"));
+            errors.add(new SchedaError("LIMITE", SECTION + "." + variant.framework, "L'aumento di questa modifica (" + change
+                    + "%) supera il " + limits.perChange() + "% del valore iniziale consentito dall'art. "
+                + (variant.concession() ? "189 c. 1" : "120 c. 2")));
         }
-        BigDecimal deMinimis = facts.tipologia() == it.openesecuzione.contracts.Tipologia.LAVORI
+        // Concessions: 10% whatever their object (directive 2014/23/EU art. 43 c. 2).
+        BigDecimal deMinimis = facts.tipologia() == it.openesecuzione.contracts.Tipologia.LAVORI && !variant.concession()
                 ? limits.deMinimisWorks() : limits.deMinimisOthers();
         if ("mod-minv".equals(reason) && cumulative.abs().compareTo(deMinimis) >= 0) {
-            errors.add(new SchedaError("LIMITE", SECTION + "." + FRAMEWORK, "Le modifiche 'de minimis' devono restare sotto il "
+            errors.add(new SchedaError("LIMITE", SECTION + "." + variant.framework, "Le modifiche 'de minimis' devono restare sotto il "
                     + deMinimis + "% del valore iniziale: la variazione complessiva è del " + cumulative + "%"));
         }
         if (cumulative.abs().compareTo(limits.quintoDObbligo()) > 0) {
