@@ -158,7 +158,17 @@ class SchedaConformanceTest {
 
     @Test
     void sq1() {
-        assertAcceptedByAnac(Sq1Scheda.build(FACTS, timeline(SIGNED, STARTED, SUSPENDED), Map.of()));
+        SchedaDraft valid = Sq1Scheda.build(FACTS, timeline(SIGNED, STARTED, SUSPENDED), Map.of());
+        assertAcceptedByAnac(valid);
+        // REG0 (no section): the platform derives the section from the suspension, so it never
+        // sends one without it; before the limit is passed it refuses the event instead.
+        assertThat(RULES.codes("SQ1", JSON.valueToTree(Map.of()))).contains("REG0");
+        assertThat(valid.anacForm()).containsKey("sospensione");
+        ContractFacts early = new ContractFacts(1, "0000243530", FACTS.cigs(), ID_CONTRATTO, 180, Tipologia.LAVORI,
+                LocalDate.of(2026, 2, 10), LocalDate.of(2026, 4, 20), new BigDecimal("449750.00"),
+                it.openesecuzione.contracts.Procedura.NEGOZIATA_SENZA_BANDO, false, false, new BigDecimal("449750.00"), null);
+        assertThat(Sq1Scheda.build(early, timeline(SIGNED, STARTED, SUSPENDED), Map.of()).errors()).extracting(SchedaError::code)
+                .containsExactly(SchedaError.STATE);
     }
 
     private static Map<String, Object> co1(Map<String, Object> conclusione) {
@@ -187,6 +197,10 @@ class SchedaConformanceTest {
         Map<String, Object> negative = co1(Map.of("dataUltimazione", "2026-08-20T00:00:00Z", "diCuiMortali", -1));
         assertThat(Co1Scheda.build(FACTS, timeline(SIGNED, STARTED), negative).errors()).extracting(SchedaError::code).contains("REG85");
         assertThat(RULES.codes("CO1", JSON.valueToTree(negative))).contains("REG85");
+        Map<String, Object> negativePermanent = co1(Map.of("dataUltimazione", "2026-08-20T00:00:00Z", "diCuiPostumiPermanenti", -1));
+        assertThat(Co1Scheda.build(FACTS, timeline(SIGNED, STARTED), negativePermanent).errors()).extracting(SchedaError::code)
+                .contains("REG84");
+        assertThat(RULES.codes("CO1", JSON.valueToTree(negativePermanent))).contains("REG84");
     }
 
     @Test
