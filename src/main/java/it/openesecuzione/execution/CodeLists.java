@@ -166,6 +166,24 @@ public final class CodeLists {
             "1", "Requisito",
             "2", "Miglioramento offerta");
 
+    public static final Map<String, String> MODALITA_PAGAMENTO = ordered(
+            "1", "Somme in denaro",
+            "2", "Trasferimento in proprietà  di  beni immobili",
+            "3", "Somme in denaro e trasferimento in proprietà di beni immobili");
+
+    public static final Map<String, String> AVANZAMENTO = ordered(
+            "9", "Puntuale",
+            "10", "Anticipo",
+            "11", "Ritardo");
+
+    public static final Map<String, String> TIPO_COMUNICAZIONE = ordered(
+            "R", "ritardo",
+            "S", "sospensione");
+
+    public static final Map<String, String> MODO_COLLAUDO = ordered(
+            "1", "Collaudo finale",
+            "2", "Collaudo in corso d’opera");
+
     /**
      * ruoloOE codes ANAC closed (dataFine 2025-07-31, exclusive), replaced by 13-16: PCP refuses
      * them in a scheda sent from that day on.
@@ -189,7 +207,11 @@ public final class CodeLists {
             Map.entry("motivoMancatoSubappalto", MOTIVO_MANCATO_SUBAPPALTO),
             Map.entry("motivoMancataEsecuzioneSubappalto", MOTIVO_MANCATA_ESECUZIONE_SUBAPPALTO),
             Map.entry("motivoVariazione", MOTIVO_VARIAZIONE),
-            Map.entry("tipologiaAvvalimento", TIPOLOGIA_AVVALIMENTO));
+            Map.entry("tipologiaAvvalimento", TIPOLOGIA_AVVALIMENTO),
+            Map.entry("modalitaPagamento", MODALITA_PAGAMENTO),
+            Map.entry("avanzamento", AVANZAMENTO),
+            Map.entry("tipoComunicazione", TIPO_COMUNICAZIONE),
+            Map.entry("modoCollaudo", MODO_COLLAUDO));
 
     private CodeLists() {
     }

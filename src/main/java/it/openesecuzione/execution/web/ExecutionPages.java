@@ -58,7 +58,8 @@ class ExecutionPages {
         model.addAttribute("sq1Due", timeline.sq1Due(today));
         model.addAttribute("next", SchedaSequence.allowedAfter(last).stream().sorted().toList());
         model.addAttribute("forms", log.canRecord(contract) ? SchedaSequence.allowedAfter(last).stream().sorted()
-                .map(EventForms.FORMS::get).filter(java.util.Objects::nonNull).toList() : List.of());
+                .filter(code -> EventForms.offered(code, contract)).map(code -> EventForms.form(code, contract))
+                .flatMap(Optional::stream).toList() : List.of());
         model.addAttribute("crumbs", List.of(new Crumb("Contratti", "/contratti"),
                 new Crumb("Contratto n. " + id, "/contratti/" + id), new Crumb("Esecuzione", "/contratti/" + id + "/esecuzione")));
         return "execution/timeline";
@@ -67,17 +68,27 @@ class ExecutionPages {
     @GetMapping("/contratti/{id}/esecuzione/evento")
     String eventForm(@PathVariable long id, @RequestParam("tipo") SchedaCode code, Model model) {
         Contract contract = contracts.find(id);
-        return eventPage(model, contract, form(contract, code), Map.of(), Map.of(), null);
+        EventForms.Form form = form(contract, code);
+        return eventPage(model, contract, form, EventForms.initialValues(form, contract), Map.of(), null);
     }
 
+    /** The prefix of the {@code azione} that adds a row to a repeated section (an anacForm array). */
+    private static final String ADD_ROW = "aggiungiRiga:";
+
     @PostMapping("/contratti/{id}/esecuzione/evento")
-    String record(@PathVariable long id, @RequestParam("tipo") SchedaCode code, @RequestParam Map<String, String> submitted,
-            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String record(@PathVariable long id, @RequestParam("tipo") SchedaCode code, @RequestParam Map<String, String> params,
+            @RequestParam(name = "azione", required = false) String action, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
         Contract contract = contracts.find(id);
         EventForms.Form form = form(contract, code);
+        Map<String, String> submitted = EventForms.normalized(form, params);
+        if (action != null && action.startsWith(ADD_ROW)) {
+            // Another row for the array: the same page with what was typed, nothing recorded.
+            return eventPage(model, contract, form, submitted, Map.of(), null, action.substring(ADD_ROW.length()));
+        }
         try {
             RecordedScheda recorded = log.record(id, code.name(), EventForms.data(form, submitted));
-            redirect.addFlashAttribute("message", form.title() + " registrata: scheda " + code + " "
+            redirect.addFlashAttribute("message", "Evento registrato (" + form.title() + "): scheda " + code + " "
                     + (recorded.state().equals("PRONTA") ? "pronta per l'invio." : "in attesa dell'identificativo ANAC."));
             redirect.addFlashAttribute("warnings", recorded.warnings());
             return "redirect:/contratti/" + id + "/esecuzione";
@@ -97,21 +108,34 @@ class ExecutionPages {
         if (!log.canRecord(contract)) {
             throw new NotPermittedException("Il ruolo dell'utente non consente di registrare eventi dell'esecuzione");
         }
-        return EventForms.form(code).orElseThrow(() -> new NotFoundException(
+        return EventForms.form(code, contract).orElseThrow(() -> new NotFoundException(
                 "Il modulo per l'evento " + code + " non è ancora disponibile: usare l'API"));
     }
 
     private String eventPage(Model model, Contract contract, EventForms.Form form, Map<String, String> values,
             Map<String, String> errors, String conflict) {
+        return eventPage(model, contract, form, values, errors, conflict, null);
+    }
+
+    /** @param extraRow the array (repeated section) that gets one more empty row, or null */
+    private String eventPage(Model model, Contract contract, EventForms.Form form, Map<String, String> values,
+            Map<String, String> errors, String conflict, String extraRow) {
+        Map<String, Integer> rows = new LinkedHashMap<>(EventForms.rows(form, values));
+        if (extraRow != null) {
+            rows.computeIfPresent(extraRow, (array, count) -> count + 1);
+        }
+        List<EventForms.Field> fields = form.fields(rows);
         model.addAttribute("section", "contratti");
         model.addAttribute("contract", contract);
         model.addAttribute("form", form);
+        model.addAttribute("rows", rows);
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         model.addAttribute("conflict", conflict);
+        model.addAttribute("known", EventForms.known(form.code(), contract, log.history(contract.id())));
         // Errors on fields without an input (whole sections, derived fields) are listed on top.
         model.addAttribute("otherErrors", errors.entrySet().stream()
-                .filter(e -> form.fields().stream().noneMatch(f -> f.path().equals(e.getKey()))).map(Map.Entry::getValue).toList());
+                .filter(e -> fields.stream().noneMatch(f -> f.path().equals(e.getKey()))).map(Map.Entry::getValue).toList());
         model.addAttribute("crumbs", List.of(new Crumb("Contratti", "/contratti"),
                 new Crumb("Contratto n. " + contract.id(), "/contratti/" + contract.id()),
                 new Crumb("Esecuzione", "/contratti/" + contract.id() + "/esecuzione"), new Crumb(form.title(), "")));
