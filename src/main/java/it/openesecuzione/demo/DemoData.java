@@ -38,6 +38,12 @@ class DemoData implements ApplicationRunner {
     /** The password of every demo user, listed in the README. */
     static final String PASSWORD = "Demo-2026!";
     static final String REGION = "Liguria";
+    private static final Seat GENOVA_SEAT = new Seat("Genova", "ITC33", "appalti@comune.genova.it");
+    private static final Seat SAVONA_SEAT = new Seat("Savona", "ITC32", "appalti@provincia.savona.it");
+
+    /** City, NUTS 3 code and contact e-mail of a demo authority's seat. */
+    private record Seat(String citta, String codiceNuts, String email) {
+    }
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -55,6 +61,7 @@ class DemoData implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         SystemScope.run(() -> transactions.executeWithoutResult(status -> {
             if (directory.findAuthorityByCodiceFiscale("00856930102").isPresent()) {
+                recordSeatsSeededWithout();
                 return;
             }
             seed();
@@ -64,9 +71,9 @@ class DemoData implements ApplicationRunner {
 
     private void seed() {
         StazioneAppaltante genova = directory.createAuthority("Comune di Genova", new CodiceFiscale("00856930102"),
-                "0000243530", "COMUNE", REGION);
+                "0000243530", "COMUNE", REGION, GENOVA_SEAT.citta(), GENOVA_SEAT.codiceNuts(), GENOVA_SEAT.email());
         StazioneAppaltante savona = directory.createAuthority("Provincia di Savona", new CodiceFiscale("00311260095"),
-                "0000247155", "PROVINCIA", REGION);
+                "0000247155", "PROVINCIA", REGION, SAVONA_SEAT.citta(), SAVONA_SEAT.codiceNuts(), SAVONA_SEAT.email());
 
         PlatformUser genovaAdmin = user("genova.admin", "FRRLCU68H15D969X", "Luca", "Ferrari", genova, Role.AMMINISTRATORE);
         PlatformUser genovaRup = user("genova.rup", "RSSMRA75C12D969M", "Mario", "Rossi", genova, Role.RUP);
@@ -116,6 +123,21 @@ class DemoData implements ApplicationRunner {
                 List.of(Cig.generate(Cig.Format.SIMOG_V2_PCP, 'B', cig).value()),
                 new AwardeeInput("Sali del Mediterraneo S.p.A.", "00849050109", "00849050109"), List.of(),
                 savonaRup.id(), savonaDl.id(), null));
+    }
+
+    /**
+     * Demo databases seeded before authorities had a seat: records it, once, where nothing of it
+     * is recorded, so that their notices can be generated too.
+     */
+    private void recordSeatsSeededWithout() {
+        seatIfNone("00856930102", GENOVA_SEAT);
+        seatIfNone("00311260095", SAVONA_SEAT);
+    }
+
+    private void seatIfNone(String codiceFiscale, Seat seat) {
+        directory.findAuthorityByCodiceFiscale(codiceFiscale)
+                .filter(a -> a.citta() == null && a.codiceNuts() == null && a.email() == null)
+                .ifPresent(a -> directory.updateAuthoritySeat(a.id(), seat.citta(), seat.codiceNuts(), seat.email()));
     }
 
     private PlatformUser user(String username, String codiceFiscale, String nome, String cognome, StazioneAppaltante authority,

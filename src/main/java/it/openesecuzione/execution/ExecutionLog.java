@@ -74,6 +74,9 @@ public class ExecutionLog {
         Map<SchedaCode, SchedaBuilder> all = new java.util.EnumMap<>(BUILDERS);
         all.put(SchedaCode.M2, new ModificationScheda(ModificationScheda.Variant.M2, limits)::build);
         all.put(SchedaCode.M2_40, new ModificationScheda(ModificationScheda.Variant.M2_40, limits)::build);
+        ModificationNoticeWriter writer = new ModificationNoticeWriter(clock);
+        all.put(SchedaCode.M1, new ModificationScheda(ModificationScheda.Variant.M1, limits, writer, this::noticeContext)::build);
+        all.put(SchedaCode.M1_40, new ModificationScheda(ModificationScheda.Variant.M1_40, limits, writer, this::noticeContext)::build);
         this.builders = Map.copyOf(all);
         this.contracts = contracts;
         this.authorities = authorities;
@@ -195,10 +198,20 @@ public class ExecutionLog {
                 ExecutionTimeline.completedOn(history).orElse(null));
     }
 
+    /** What the eForm of an above-threshold modification needs: the authority's seat, the contract's particulars. */
+    private NoticeContext noticeContext(long contractId) {
+        Contract contract = contracts.find(contractId);
+        StazioneAppaltante authority = authorities.find(contract.authorityId()).orElseThrow();
+        var terms = contract.terms();
+        return new NoticeContext(authority.denominazione(), authority.codiceFiscale(), authority.citta(), authority.codiceNuts(),
+                authority.email(), terms.oggetto(), terms.settore() == it.openesecuzione.contracts.Settore.SPECIALE, terms.cup(),
+                terms.idAppalto(), terms.aggiudicatario(), terms.lotti());
+    }
+
     static final Set<SchedaCode> MODIFICATIONS = EnumSet.of(SchedaCode.M1, SchedaCode.M2, SchedaCode.M1_40, SchedaCode.M2_40);
 
     /** The modification scheda of a contract: above or below the EU threshold, contract or concession. */
-    static SchedaCode modificationCode(Contract contract) {
+    public static SchedaCode modificationCode(Contract contract) {
         boolean above = contract.terms().sopraSoglia();
         if (contract.terms().concessione()) {
             return above ? SchedaCode.M1_40 : SchedaCode.M2_40;

@@ -66,10 +66,24 @@ final class ModificationScheda {
 
     private final Variant variant;
     private final ModificationLimits limits;
+    /** For M1 and M1_40: writes the eForm, from what the platform knows of the contract. */
+    private final ModificationNoticeWriter writer;
+    private final java.util.function.LongFunction<NoticeContext> contexts;
 
+    /** M2 and M2_40, which have no eForm. */
     ModificationScheda(Variant variant, ModificationLimits limits) {
+        this(variant, limits, null, null);
+    }
+
+    ModificationScheda(Variant variant, ModificationLimits limits, ModificationNoticeWriter writer,
+            java.util.function.LongFunction<NoticeContext> contexts) {
+        if (!variant.basisInAnacForm && (writer == null || contexts == null)) {
+            throw new IllegalArgumentException(variant + " needs the eForm writer");
+        }
         this.variant = variant;
         this.limits = limits;
+        this.writer = writer;
+        this.contexts = contexts;
     }
 
     /**
@@ -210,8 +224,67 @@ final class ModificationScheda {
         }
         modifica.values().removeIf(Objects::isNull);
         LocalDate eventDate = approved != null ? approved : signed != null ? signed : facts.today();
+        Map<String, String> bodyParts = Map.of();
+        if (!variant.basisInAnacForm && errors.isEmpty()) {
+            String eform = eform(facts, reason, cause, newValue != null ? newValue : facts.currentValue(),
+                    extraDays == null ? 0 : extraDays, errors);
+            bodyParts = eform == null ? Map.of() : Map.of("eform", eform);
+        }
         return new SchedaDraft(variant.code, VERSION, eventDate, Schede.withIdContratto(facts, SECTION, modifica), errors,
-                warnings, facts.idContratto() == null);
+                warnings, facts.idContratto() == null, null, bodyParts);
+    }
+
+    /**
+     * The contract modification notice (eForms subtype 38, 39 or 40), Base64, or null with the
+     * reason among the errors. It names the contract by ANAC's idContratto, so it can be written
+     * only once PCP confirmed the SC1.
+     */
+    private String eform(ContractFacts facts, String reason, String cause, BigDecimal newValue, int extraDays,
+            List<SchedaError> errors) {
+        NoticeContext context = contexts.apply(facts.contractId());
+        List<String> missing = new ArrayList<>();
+        if (facts.idContratto() == null) {
+            missing.add("l'idContratto che ANAC assegna confermando la stipula (SC1)");
+        }
+        if (context.idAppalto() == null) {
+            missing.add("l'idAppalto del contratto (anagrafica del contratto)");
+        }
+        if (facts.signedOn() == null) {
+            missing.add("la data di stipula (scheda SC1)");
+        }
+        if (context.awardee() == null) {
+            missing.add("l'aggiudicatario (anagrafica del contratto)");
+        }
+        if (context.citta() == null || context.codiceNuts() == null) {
+            missing.add("città e codice NUTS della sede dell'ente (Amministrazione › Enti)");
+        }
+        if (!missing.isEmpty()) {
+            errors.add(new SchedaError(SchedaError.STATE, "eform", "Per l'avviso di modifica da pubblicare sulla GUUE (eForms) "
+                    + "servono " + String.join(", ", missing)));
+            return null;
+        }
+        try {
+            var authority = new ModificationNotice.ContractingAuthority(context.authorityName(), context.authorityCodiceFiscale(),
+                    context.citta(), context.codiceNuts(), ModificationNotice.ITALY, context.email());
+            var awardee = new ModificationNotice.Awardee(context.awardee().denominazione(), context.awardee().codiceFiscale(), null,
+                    ModificationNotice.ITALY);
+            var contract = new ModificationNotice.Contract(context.oggetto(), facts.tipologia(),
+                    context.lots().stream().map(lot -> new ModificationNotice.Lot(lot.cig(), lot.descrizione(), null)).toList(),
+                    context.cup(), null, context.idAppalto(), facts.idContratto(), awardee, facts.signedOn(), null,
+                    facts.durataGiorni());
+            String description = "Valore del contratto rideterminato da " + facts.currentValue().setScale(2, RoundingMode.HALF_UP)
+                    + " a " + newValue.setScale(2, RoundingMode.HALF_UP) + " euro"
+                    + (extraDays > 0 ? "; " + extraDays + " giorni aggiuntivi al termine contrattuale" : "") + ".";
+            var modification = new ModificationNotice.Modification(reason, cause, description,
+                    it.openesecuzione.shared.Money.of(newValue.setScale(2, RoundingMode.HALF_UP)), extraDays);
+            int subtype = variant.concession() ? 40 : context.specialSector() ? 39 : 38;
+            // The notice's own id (BT-701) is drawn once and kept in the stored eForm.
+            var notice = new ModificationNotice(subtype, java.util.UUID.randomUUID(), authority, contract, modification, null, null, null);
+            return writer.base64(notice);
+        } catch (it.openesecuzione.shared.InvalidValueException e) {
+            errors.add(new SchedaError(SchedaError.FORMAT, "eform", "Avviso eForms non generabile: " + e.getMessage()));
+            return null;
+        }
     }
 
     /** Art. 120's limits against the original value and the value before this modification. */

@@ -3,6 +3,7 @@ package it.openesecuzione.identity;
 import it.openesecuzione.shared.CodiceFiscale;
 import it.openesecuzione.shared.FieldViolation;
 import it.openesecuzione.shared.InvalidInputException;
+import it.openesecuzione.shared.NotFoundException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -18,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Users and stazioni appaltanti: lookups for other modules and the administrative operations
- * (creating authorities and users, granting roles) used by the demo seeding and admin pages.
+ * (creating authorities and recording their seat, creating users, granting roles) used by the demo
+ * seeding and admin pages.
  */
 @Service
 public class UserDirectory implements StazioniAppaltanti {
@@ -57,18 +59,82 @@ public class UserDirectory implements StazioniAppaltanti {
                 .query(UserDirectory::authority).optional();
     }
 
+    /** Registers an authority whose seat is not recorded yet. */
     @Transactional
     public StazioneAppaltante createAuthority(String denominazione, CodiceFiscale codiceFiscale, String codiceAusa,
             String tipo, String regione) {
+        return createAuthority(denominazione, codiceFiscale, codiceAusa, tipo, regione, null, null, null);
+    }
+
+    /**
+     * Registers an authority with its seat (city, NUTS code, contact e-mail), each optional: blank
+     * means not recorded. Throws {@link InvalidInputException} for a malformed seat, writing nothing.
+     */
+    @Transactional
+    public StazioneAppaltante createAuthority(String denominazione, CodiceFiscale codiceFiscale, String codiceAusa,
+            String tipo, String regione, String citta, String codiceNuts, String email) {
+        rejectInvalidSeat(citta, codiceNuts, email);
+        StazioneAppaltante candidate = new StazioneAppaltante(0, denominazione, codiceFiscale, codiceAusa, tipo, regione,
+                citta, codiceNuts, email);
         long id = jdbc.sql("""
-                insert into stazione_appaltante (denominazione, codice_fiscale, codice_ausa, tipo, regione)
-                values (?, ?, ?, ?, ?) returning id""")
-                .params(denominazione, codiceFiscale.value(), codiceAusa, tipo, regione)
+                insert into stazione_appaltante (denominazione, codice_fiscale, codice_ausa, tipo, regione,
+                                                 citta, codice_nuts, email)
+                values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(denominazione, codiceFiscale.value(), codiceAusa, tipo, regione,
+                        candidate.citta(), candidate.codiceNuts(), candidate.email())
                 .query(Long.class).single();
-        events.publishEvent(new IdentityChanged(id, IdentityChanged.AUTHORITY_REGISTERED, Map.of(
-                "denominazione", denominazione, "codiceFiscale", codiceFiscale.value(), "codiceAusa", codiceAusa,
-                "tipo", tipo, "regione", regione)));
-        return new StazioneAppaltante(id, denominazione, codiceFiscale, codiceAusa, tipo, regione);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("denominazione", denominazione);
+        summary.put("codiceFiscale", codiceFiscale.value());
+        summary.put("codiceAusa", codiceAusa);
+        summary.put("tipo", tipo);
+        summary.put("regione", regione);
+        if (candidate.citta() != null || candidate.codiceNuts() != null || candidate.email() != null) {
+            summary.putAll(seat(candidate));
+        }
+        events.publishEvent(new IdentityChanged(id, IdentityChanged.AUTHORITY_REGISTERED, summary));
+        return new StazioneAppaltante(id, denominazione, codiceFiscale, codiceAusa, tipo, regione,
+                candidate.citta(), candidate.codiceNuts(), candidate.email());
+    }
+
+    /**
+     * Records or corrects the seat of an authority (blank fields clear it), auditing the change
+     * with the previous values; a platform administrator's operation. Throws
+     * {@link InvalidInputException} for a malformed seat and {@link NotFoundException} for an
+     * unknown authority, writing nothing then. Nothing is written or audited when the seat is unchanged.
+     */
+    @Transactional
+    public StazioneAppaltante updateAuthoritySeat(long id, String citta, String codiceNuts, String email) {
+        rejectInvalidSeat(citta, codiceNuts, email);
+        StazioneAppaltante current = jdbc.sql("select * from stazione_appaltante where id = ? for update").param(id)
+                .query(UserDirectory::authority).optional()
+                .orElseThrow(() -> new NotFoundException("Stazione appaltante " + id + " non trovata"));
+        StazioneAppaltante updated = new StazioneAppaltante(id, current.denominazione(), current.codiceFiscale(),
+                current.codiceAusa(), current.tipo(), current.regione(), citta, codiceNuts, email);
+        if (updated.equals(current)) {
+            return current;
+        }
+        jdbc.sql("update stazione_appaltante set citta = ?, codice_nuts = ?, email = ? where id = ?")
+                .params(updated.citta(), updated.codiceNuts(), updated.email(), id).update();
+        Map<String, Object> summary = new LinkedHashMap<>(seat(updated));
+        summary.put("precedente", seat(current));
+        events.publishEvent(new IdentityChanged(id, IdentityChanged.AUTHORITY_UPDATED, summary));
+        return updated;
+    }
+
+    private static void rejectInvalidSeat(String citta, String codiceNuts, String email) {
+        List<FieldViolation> violations = StazioneAppaltante.seatViolations(citta, codiceNuts, email);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+    }
+
+    private static Map<String, Object> seat(StazioneAppaltante authority) {
+        Map<String, Object> seat = new LinkedHashMap<>();
+        seat.put("citta", authority.citta());
+        seat.put("codiceNuts", authority.codiceNuts());
+        seat.put("email", authority.email());
+        return seat;
     }
 
     @Transactional
@@ -194,6 +260,6 @@ public class UserDirectory implements StazioniAppaltanti {
     private static StazioneAppaltante authority(java.sql.ResultSet row, int rowNum) throws java.sql.SQLException {
         return new StazioneAppaltante(row.getLong("id"), row.getString("denominazione"),
                 new CodiceFiscale(row.getString("codice_fiscale")), row.getString("codice_ausa"), row.getString("tipo"),
-                row.getString("regione"));
+                row.getString("regione"), row.getString("citta"), row.getString("codice_nuts"), row.getString("email"));
     }
 }

@@ -3,6 +3,8 @@ package it.openesecuzione.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.openesecuzione.IntegrationTest;
+import it.openesecuzione.identity.StazioneAppaltante;
+import it.openesecuzione.identity.UserDirectory;
 import it.openesecuzione.platform.SystemScope;
 import it.openesecuzione.support.Http;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,9 @@ class DemoDataTest {
     JdbcClient jdbc;
 
     @Autowired
+    UserDirectory directory;
+
+    @Autowired
     TransactionTemplate transactions;
 
     @Test
@@ -37,6 +42,27 @@ class DemoDataTest {
         assertThat(count("select count(*) from app_user")).isEqualTo(users);
         assertThat(count("select count(*) from contract")).isEqualTo(contracts);
         assertThat(count("select count(distinct tipologia) from contract")).isEqualTo(3);
+    }
+
+    @Test
+    void seedsTheAuthoritiesWithTheirSeatForTheEFormsNotices() {
+        StazioneAppaltante genova = directory.findAuthorityByCodiceFiscale("00856930102").orElseThrow();
+        StazioneAppaltante savona = directory.findAuthorityByCodiceFiscale("00311260095").orElseThrow();
+
+        assertThat(genova).extracting(StazioneAppaltante::citta, StazioneAppaltante::codiceNuts, StazioneAppaltante::email)
+                .containsExactly("Genova", "ITC33", "appalti@comune.genova.it");
+        assertThat(savona).extracting(StazioneAppaltante::citta, StazioneAppaltante::codiceNuts, StazioneAppaltante::email)
+                .containsExactly("Savona", "ITC32", "appalti@provincia.savona.it");
+    }
+
+    @Test
+    void recordsTheSeatOfAnAuthoritySeededBeforeSeatsWereAskedFor() {
+        long savona = directory.findAuthorityByCodiceFiscale("00311260095").orElseThrow().id();
+        SystemScope.run(() -> directory.updateAuthoritySeat(savona, null, null, null));
+
+        demo.run(null);
+
+        assertThat(directory.find(savona).orElseThrow().codiceNuts()).isEqualTo("ITC32");
     }
 
     @Test

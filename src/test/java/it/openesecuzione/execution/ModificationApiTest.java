@@ -67,4 +67,36 @@ class ModificationApiTest {
         assertThat(Http.json(modified).get("data").get("modificaContrattuale").get("quadroEconomicoConcessioniRideterminato")
                 .get("entrateUtenza").decimalValue()).isEqualByComparingTo("1200000.00");
     }
+
+    @Test
+    void anAboveThresholdContractIsModifiedWithM1AndItsEform() throws Exception {
+        Http rup = Http.basic(port, "genova.rup");
+        Map<String, Object> body = new java.util.HashMap<>(Fixtures.worksContract(
+                directory.findByUsername("genova.rup").orElseThrow().id(), "Nuovo polo scolastico di Sampierdarena"));
+        body.put("sopraSoglia", true);
+        body.put("procedura", "APERTA");
+        body.put("importoBaseGara", 6500000.00);
+        body.put("importoContrattuale", 6000000.00);
+        // A contract taken over from the award platform, whose SC1 ANAC already confirmed.
+        String idContratto = java.util.UUID.randomUUID().toString();
+        body.put("idAppalto", java.util.UUID.randomUUID().toString());
+        body.put("idContratto", idContratto);
+        long contract = Http.json(rup.postJson("/api/v1/contracts", body)).get("id").asLong();
+        String events = "/api/v1/contracts/" + contract + "/events";
+        assertThat(rup.postJson(events, ExecutionApiTest.signing("2026-02-10", "2027-08-31", 1000)).statusCode()).isEqualTo(201);
+        Map<String, Object> data = ModificationTest.modification("mod-nons", "6100000", "150000", Map.of());
+
+        HttpResponse<String> wrong = rup.postJson(events, Map.of("type", "M2", "data", data));
+        assertThat(Http.json(wrong).get("detail").asString()).contains("scheda M1");
+        HttpResponse<String> modified = rup.postJson(events, Map.of("type", "M1", "data", data));
+        assertThat(modified.statusCode()).isEqualTo(201);
+        assertThat(Http.json(modified).get("data").get("modificaContrattuale").has("datiBaseModificaContrattuale")).isFalse();
+
+        tools.jackson.databind.JsonNode scheda = Http.json(rup.get("/api/v1/contracts/" + contract + "/schede")).get(1)
+                .get("payload").get("scheda");
+        byte[] eform = java.util.Base64.getDecoder().decode(scheda.get("body").get("eform").asString());
+        ModificationNoticeTest.validate(eform);
+        assertThat(new String(eform, java.nio.charset.StandardCharsets.UTF_8)).contains(idContratto).contains("Comune di Genova")
+                .contains("ITC33").contains(">38<");
+    }
 }

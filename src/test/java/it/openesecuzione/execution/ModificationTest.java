@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** M2, the modification of a below-threshold contract: ANAC's schema and rules, and art. 120's limits. */
+@SuppressWarnings("unchecked")
 class ModificationTest {
 
     private static final AnacSchemas SCHEMAS = AnacSchemas.fromSharedFolder();
@@ -171,5 +172,80 @@ class ModificationTest {
         SchedaDraft tooMuch = M2_40.build(concession("400000.00"), STARTED, concessionModification("mod-minv",
                 Map.of("impServizi", 445000), Map.of()));
         assertThat(tooMuch.errors()).extracting(SchedaError::code).containsExactly("LIMITE");
+    }
+
+    private static final java.time.Clock CLOCK = java.time.Clock.fixed(Instant.parse("2026-06-01T08:00:00Z"), java.time.ZoneOffset.UTC);
+    private static final UUID ID_APPALTO = UUID.fromString("0e8f7d6c-5b4a-4392-8170-6f5e4d3c2b1a");
+
+    private static NoticeContext noticeContext(String city, String nuts, boolean special) {
+        return new NoticeContext("Comune di Genova", new it.openesecuzione.shared.CodiceFiscale("00856930102"), city, nuts,
+                "appalti@comune.genova.it", "Nuova scuola primaria di Sampierdarena", special, null, ID_APPALTO,
+                new it.openesecuzione.contracts.OperatoreEconomico("Costruzioni Liguri srl",
+                        new it.openesecuzione.shared.CodiceFiscale("01234567897"), null),
+                List.of(new it.openesecuzione.contracts.Lot(new it.openesecuzione.shared.Cig("B1A2B00235"), null)));
+    }
+
+    private static ModificationScheda aboveThreshold(ModificationScheda.Variant variant, NoticeContext context) {
+        return new ModificationScheda(variant, ModificationLimits.DEFAULT, new ModificationNoticeWriter(CLOCK), id -> context);
+    }
+
+    /** An above-threshold works contract of 6,000,000 euro. */
+    private static ContractFacts above(UUID idContratto, boolean concession) {
+        return new ContractFacts(1, "0000243530", List.of("B1A2B00235"), idContratto, 540, Tipologia.LAVORI, LocalDate.of(2026, 2, 10),
+                LocalDate.of(2026, 6, 1), new BigDecimal("6000000.00"), Procedura.APERTA, true, concession, new BigDecimal("6000000.00"));
+    }
+
+    private static JsonNode fullScheda(SchedaDraft draft) {
+        return JSON.valueToTree(new RecordedScheda(1, 1, 1, draft.code(), draft.versione(), draft.eventDate(), draft.anacForm(),
+                "PRONTA", List.of(), Instant.EPOCH, null, null, draft.bodyParts()).scheda());
+    }
+
+    @Test
+    void aboveTheThresholdTheReasonTravelsInTheEformThePlatformWrites() throws Exception {
+        UUID idContratto = UUID.fromString("3f2c1a9e-5b7d-4c8e-9a1f-2d3e4f5a6b7c");
+        SchedaDraft m1 = aboveThreshold(ModificationScheda.Variant.M1, noticeContext("Genova", "ITC33", false)).build(
+                above(idContratto, false), STARTED, modification("mod-cir", "6200000", "150000",
+                        Map.of("urlDocumentazione", "https://trasparenza.comune.genova.it/varianti/9", "numGiorniProroga", 30)));
+        assertThat(m1.errors()).isEmpty();
+        assertThat(m1.code()).isEqualTo(SchedaCode.M1);
+        // ANAC's M1 model has no datiBaseModificaContrattuale: reason and cause are in the eForm.
+        assertThat((Map<String, Object>) m1.anacForm().get("modificaContrattuale")).doesNotContainKey("datiBaseModificaContrattuale");
+        JsonNode scheda = fullScheda(m1);
+        assertThat(SCHEMAS.validate(scheda)).isEmpty();
+        assertThat(SCHEMAS.codeListErrors(scheda)).isEmpty();
+        assertThat(RULES.codes("M1", scheda.get("body").get("anacForm"))).isEmpty();
+
+        byte[] xml = java.util.Base64.getDecoder().decode(m1.bodyParts().get("eform"));
+        ModificationNoticeTest.validate(xml);
+        String text = new String(xml, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).contains(">38<").contains(">mod-cir<").contains("Rinvenimento di sottoservizi non censiti")
+                .contains(idContratto.toString()).contains("6350000.00");
+
+        // Special sectors: subtype 39; concessions (M1_40): subtype 40, the concessions' framework.
+        SchedaDraft special = aboveThreshold(ModificationScheda.Variant.M1, noticeContext("Genova", "ITC33", true)).build(
+                above(idContratto, false), STARTED, modification("mod-nons", "6100000", "150000", Map.of()));
+        assertThat(new String(java.util.Base64.getDecoder().decode(special.bodyParts().get("eform")),
+                java.nio.charset.StandardCharsets.UTF_8)).contains(">39<");
+        SchedaDraft concession = aboveThreshold(ModificationScheda.Variant.M1_40, noticeContext("Genova", "ITC33", false)).build(
+                above(idContratto, true), STARTED, concessionModification("mod-nons", Map.of("impLavori", 6100000), Map.of()));
+        assertThat(concession.errors()).isEmpty();
+        assertThat(SCHEMAS.validate(fullScheda(concession))).isEmpty();
+        byte[] concessionXml = java.util.Base64.getDecoder().decode(concession.bodyParts().get("eform"));
+        ModificationNoticeTest.validate(concessionXml);
+        assertThat(new String(concessionXml, java.nio.charset.StandardCharsets.UTF_8)).contains(">40<");
+
+        // ANAC's M1 rules read fields its model lacks and never fire: the platform applies them to the eForm's reason.
+        Map<String, Object> withoutUrl = modification("mod-cir", "6200000", "150000", Map.of());
+        assertThat(aboveThreshold(ModificationScheda.Variant.M1, noticeContext("Genova", "ITC33", false))
+                .build(above(idContratto, false), STARTED, withoutUrl).errors()).extracting(SchedaError::code).containsExactly("REG61");
+    }
+
+    @Test
+    void theEformNeedsTheIdContrattoAndTheAuthoritySeat() {
+        SchedaDraft beforeSc1 = aboveThreshold(ModificationScheda.Variant.M1, noticeContext(null, null, false)).build(
+                above(null, false), STARTED, modification("mod-nons", "6100000", "150000", Map.of()));
+        assertThat(beforeSc1.errors()).extracting(SchedaError::field).containsExactly("eform");
+        assertThat(beforeSc1.errors().get(0).message()).contains("idContratto").contains("codice NUTS");
+        assertThat(beforeSc1.bodyParts()).isEmpty();
     }
 }

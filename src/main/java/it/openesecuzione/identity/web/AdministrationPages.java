@@ -32,7 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Administration: an authority's administrator manages its users and their roles; the platform
- * administrator registers authorities.
+ * administrator registers authorities and records their seat.
  */
 @Controller
 @RequestMapping("/amministrazione")
@@ -119,8 +119,33 @@ class AdministrationPages {
             return authoritiesPage(model, form, errors);
         }
         StazioneAppaltante authority = directory.createAuthority(form.getDenominazione().strip(),
-                new CodiceFiscale(form.getCodiceFiscale()), form.getCodiceAusa().strip(), form.getTipo(), form.getRegione());
+                new CodiceFiscale(form.getCodiceFiscale()), form.getCodiceAusa().strip(), form.getTipo(), form.getRegione(),
+                form.getCitta(), form.getCodiceNuts(), form.getEmail());
         redirect.addFlashAttribute("message", authority.denominazione() + " registrato.");
+        return "redirect:/amministrazione/enti";
+    }
+
+    @GetMapping("/enti/{id}")
+    String authority(@PathVariable long id, Model model) {
+        requirePlatformAdmin();
+        StazioneAppaltante authority = existingAuthority(id);
+        return seatPage(model, authority, SeatForm.of(authority), Map.of());
+    }
+
+    @PostMapping("/enti/{id}")
+    String updateSeat(@PathVariable long id, @ModelAttribute("form") SeatForm form, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        requirePlatformAdmin();
+        StazioneAppaltante authority = existingAuthority(id);
+        try {
+            directory.updateAuthoritySeat(id, form.getCitta(), form.getCodiceNuts(), form.getEmail());
+        } catch (InvalidInputException e) {
+            response.setStatus(400);
+            Map<String, String> errors = new LinkedHashMap<>();
+            e.violations().forEach(v -> errors.putIfAbsent(v.field(), v.message()));
+            return seatPage(model, authority, form, errors);
+        }
+        redirect.addFlashAttribute("message", "Sede di " + authority.denominazione() + " aggiornata.");
         return "redirect:/amministrazione/enti";
     }
 
@@ -149,6 +174,20 @@ class AdministrationPages {
         return "identity/authorities";
     }
 
+    private String seatPage(Model model, StazioneAppaltante authority, SeatForm form, Map<String, String> errors) {
+        model.addAttribute("authority", authority);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("crumbs", List.of(new Crumb("Amministrazione", "/amministrazione/enti"),
+                new Crumb("Stazioni appaltanti", "/amministrazione/enti"),
+                new Crumb(authority.denominazione(), "/amministrazione/enti/" + authority.id())));
+        return "identity/authority";
+    }
+
+    private StazioneAppaltante existingAuthority(long id) {
+        return directory.find(id).orElseThrow(() -> new NotFoundException("Stazione appaltante " + id + " non trovata"));
+    }
+
     /** The authority the current user administers; others may not be here. */
     private static long administeredAuthority() {
         PlatformUser user = CurrentUser.get();
@@ -159,7 +198,7 @@ class AdministrationPages {
 
     private static void requirePlatformAdmin() {
         if (!CurrentUser.get().platformAdmin()) {
-            throw new NotPermittedException("La registrazione degli enti è riservata all'amministratore della piattaforma");
+            throw new NotPermittedException("La gestione degli enti è riservata all'amministratore della piattaforma");
         }
     }
 
@@ -205,6 +244,9 @@ class AdministrationPages {
         private String codiceAusa;
         private String tipo = "COMUNE";
         private String regione;
+        private String citta;
+        private String codiceNuts;
+        private String email;
 
         List<FieldViolation> violations() {
             List<FieldViolation> violations = new ArrayList<>();
@@ -228,6 +270,7 @@ class AdministrationPages {
             if (regione == null || !REGIONI.contains(regione)) {
                 violations.add(new FieldViolation("regione", regione, "Scegliere la regione"));
             }
+            violations.addAll(StazioneAppaltante.seatViolations(citta, codiceNuts, email));
             return violations;
         }
 
@@ -241,5 +284,33 @@ class AdministrationPages {
         public void setTipo(String tipo) { this.tipo = tipo; }
         public String getRegione() { return regione; }
         public void setRegione(String regione) { this.regione = regione; }
+        public String getCitta() { return citta; }
+        public void setCitta(String citta) { this.citta = citta; }
+        public String getCodiceNuts() { return codiceNuts; }
+        public void setCodiceNuts(String codiceNuts) { this.codiceNuts = codiceNuts; }
+        public String getEmail() { return email; }
+        public void setEmail(String email) { this.email = email; }
+    }
+
+    /** The seat of an existing authority as submitted. */
+    public static class SeatForm {
+        private String citta;
+        private String codiceNuts;
+        private String email;
+
+        static SeatForm of(StazioneAppaltante authority) {
+            SeatForm form = new SeatForm();
+            form.citta = authority.citta();
+            form.codiceNuts = authority.codiceNuts();
+            form.email = authority.email();
+            return form;
+        }
+
+        public String getCitta() { return citta; }
+        public void setCitta(String citta) { this.citta = citta; }
+        public String getCodiceNuts() { return codiceNuts; }
+        public void setCodiceNuts(String codiceNuts) { this.codiceNuts = codiceNuts; }
+        public String getEmail() { return email; }
+        public void setEmail(String email) { this.email = email; }
     }
 }
