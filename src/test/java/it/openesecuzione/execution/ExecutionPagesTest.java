@@ -330,7 +330,8 @@ class ExecutionPagesTest {
         String base = "/contratti/" + direct + "/esecuzione";
 
         assertThat(browser.get("/contratti/" + other + "/esecuzione").body()).contains("nuovo-SC1").doesNotContain("nuovo-CO2");
-        assertThat(browser.get(base).body()).contains("nuovo-CO2");
+        // CO2 is its only execution scheda: the signing is not offered.
+        assertThat(browser.get(base).body()).contains("nuovo-CO2").doesNotContain("nuovo-SC1");
         String form = browser.get(base + "/evento?tipo=CO2").body();
         assertThat(form).contains("<option value=\"" + cig + "\" selected=\"selected\">" + cig + " – Lotto unico</option>")
                 .contains("Importo contrattuale: € 4.200,00.");

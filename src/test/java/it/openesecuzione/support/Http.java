@@ -112,6 +112,33 @@ public final class Http {
         return response;
     }
 
+    /**
+     * Posts a multipart form, as a browser does for a form with a file input, with the CSRF token
+     * of the last page read. {@code fileName} null: the file input left empty.
+     */
+    public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField, String fileName,
+            byte[] content) {
+        String boundary = "----OpenEsecuzione" + Long.toHexString(System.nanoTime());
+        Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+        if (csrf != null) {
+            all.put("_csrf", csrf);
+        }
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        all.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + (fileName == null ? "" : fileName) + "\"\r\nContent-Type: " + (fileName == null ? "application/octet-stream"
+                : "text/xml") + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        if (content != null) {
+            body.writeBytes(content);
+        }
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        remember(response);
+        return response;
+    }
+
     public static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }

@@ -4,9 +4,14 @@ import it.openesecuzione.contracts.Contract;
 import it.openesecuzione.contracts.Lot;
 import it.openesecuzione.contracts.Procedura;
 import it.openesecuzione.execution.CodeLists;
+import it.openesecuzione.execution.EventRequest;
+import it.openesecuzione.execution.ExecutionLog;
 import it.openesecuzione.execution.ExecutionTimeline;
 import it.openesecuzione.execution.RecordedScheda;
 import it.openesecuzione.execution.SchedaCode;
+import it.openesecuzione.execution.Subcontract;
+import it.openesecuzione.shared.FieldViolation;
+import it.openesecuzione.shared.InvalidInputException;
 import it.openesecuzione.shared.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -25,12 +30,18 @@ import java.util.regex.Pattern;
  * its Italian label and explanation. The same path names the field in ANAC's model, in the API
  * and in the errors, so a rejected field is shown beside its input. An anacForm array (the
  * modalitaDefinizione of CL1) is a repeated section: its rows are named {@code path[i].field},
- * as the builders name them in their errors.
+ * as the builders name them in their errors. The fields of the event request that are not in the
+ * anacForm (riferimento, dataEvento, espd: see EventRequest) are inputs like the others, under the
+ * names the API and the errors give them.
  */
 final class EventForms {
 
-    /** CHOICE: a closed list sent as the plain value (not an ANAC tipologica), e.g. esito, CIG. */
-    enum Kind { DATE, BOOLEAN, AMOUNT, INTEGER, TEXT, UUID, CODE, CHOICE }
+    /**
+     * CHOICE: a closed list sent as the plain value (not an ANAC tipologica), e.g. esito, CIG.
+     * LIST: codes typed in one box, separated by commas (an anacForm array of plain values, the
+     * CPVs of RSU1). FILE: an uploaded file (the ESPD of RSU1), sent Base64.
+     */
+    enum Kind { DATE, BOOLEAN, AMOUNT, INTEGER, TEXT, UUID, CODE, CHOICE, LIST, FILE }
 
     /** One input; {@code codeList} and {@code options} for coded values (ANAC's tipologiche). */
     record Field(String path, String label, String help, Kind kind, boolean required, String codeList,
@@ -108,9 +119,6 @@ final class EventForms {
         }
     }
 
-    private static final String M = "modificaContrattuale.";
-    private static final String QE = M + "quadroEconomicoStandardRideterminato.";
-    private static final String BASE = M + "datiBaseModificaContrattuale.";
 
     /** CO2 is for direct awards under 5,000 euro (Co2Scheda.LIMIT): other contracts are not offered its form. */
     private static final BigDecimal DIRECT_AWARD_LIMIT = new BigDecimal("5000");
@@ -121,23 +129,10 @@ final class EventForms {
     private static final BigDecimal SETTLEMENT_FROM = new BigDecimal("5");
     private static final BigDecimal SETTLEMENT_TO = new BigDecimal("15");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    /** Art. 119 c. 16, as Subcontract: under 2% of the contract the term is halved. */
+    private static final BigDecimal SMALL_SUBCONTRACT_SHARE = new BigDecimal("2");
 
     static final Map<SchedaCode, Form> FORMS = Map.ofEntries(
-            Map.entry(SchedaCode.M2, Form.of(SchedaCode.M2, "Modifica del contratto",
-                    "Art. 120. Indicare il quadro economico rideterminato: la piattaforma confronta il nuovo valore con quello iniziale "
-                            + "e con le modifiche precedenti (limite del 50% per modifica, 'de minimis', quinto d'obbligo).", List.of(
-                    Field.code(BASE + "motiviModifica", "Motivo della modifica", "Tabella ANAC motiviModifica.", true, "motiviModifica", CodeLists.MOTIVI_MODIFICA),
-                    Field.of(BASE + "causaModifica", "Cause della modifica", "Obbligatorie; per circostanze imprevedibili regola ANAC REG62.", Kind.TEXT, true),
-                    Field.of(BASE + "dataSottoscrizione", "Sottoscrizione dell'atto aggiuntivo", null, Kind.DATE, false),
-                    Field.of(M + "dataApprovazione", "Approvazione della modifica", null, Kind.DATE, false),
-                    Field.of(M + "urlDocumentazione", "Indirizzo della documentazione", "Obbligatorio per circostanze imprevedibili (REG61).", Kind.TEXT, false),
-                    Field.code(M + "motivoRevisionePrezzi", "Motivo della revisione prezzi", "Obbligatorio per le revisioni dei prezzi (REG54).", false, "motivoRevisionePrezzi", CodeLists.MOTIVO_REVISIONE_PREZZI),
-                    Field.of(QE + "impLavori", "Nuovo importo lavori (€)", "Al netto di IVA e oneri per la sicurezza.", Kind.AMOUNT, true),
-                    Field.of(QE + "impServizi", "Nuovo importo servizi (€)", null, Kind.AMOUNT, true),
-                    Field.of(QE + "impForniture", "Nuovo importo forniture (€)", null, Kind.AMOUNT, true),
-                    Field.of(QE + "impTotaleSicurezza", "Nuovi oneri per la sicurezza (€)", "Non soggetti a ribasso.", Kind.AMOUNT, false),
-                    Field.of(QE + "sommeADisposizione", "Somme a disposizione (€)", null, Kind.AMOUNT, false),
-                    Field.of(QE + "numGiorniProroga", "Giorni aggiuntivi", "Tempo aggiuntivo concesso con la modifica: sposta il termine.", Kind.INTEGER, false)))),
             Map.entry(SchedaCode.SC1, Form.of(SchedaCode.SC1, "Stipula del contratto",
                     "La piattaforma ricava dal contratto il codice AUSA dell'ente e i CIG dei lotti.", List.of(
                     Field.of("datiContratto.dataStipula", "Data di stipula", "Giorno della sottoscrizione del contratto.", Kind.DATE, true),
@@ -405,9 +400,7 @@ final class EventForms {
 
     /** CO2: see Co2Scheda; the CIG is chosen among the contract's lots. */
     private static Form directConclusionForm(List<Lot> lots) {
-        Map<String, String> cigs = new LinkedHashMap<>();
-        lots.forEach(lot -> cigs.put(lot.cig().value(), lot.cig().value()
-                + (lot.descrizione() == null || lot.descrizione().isBlank() ? "" : " – " + lot.descrizione())));
+        Map<String, String> cigs = lotOptions(lots);
         return Form.of(SchedaCode.CO2, "Conclusione dell'affidamento diretto sotto 5.000 euro",
                 "Per gli affidamenti diretti di importo inferiore a 5.000 euro la scheda CO2 è l'unica dell'esecuzione: non si "
                         + "comunicano la stipula né gli altri eventi. Si identifica con il CIG e conclude il contratto.", List.of(
@@ -422,38 +415,337 @@ final class EventForms {
                                 + "piattaforma lo segnala.", Kind.AMOUNT, true)));
     }
 
+    private static final String M = "modificaContrattuale.";
+    private static final String BASE = M + "datiBaseModificaContrattuale.";
+    private static final String QE = M + "quadroEconomicoStandardRideterminato.";
+    private static final String QEC = M + "quadroEconomicoConcessioniRideterminato.";
+
+    /**
+     * M1, M2, M1_40, M2_40: see ModificationScheda. The same request for the four: reason and
+     * cause (which M1 and M1_40 carry in the eForm the platform writes), dates, the new framework
+     * (a concession's one for M1_40 and M2_40, optional and without extra days).
+     */
+    private static Form modificationForm(SchedaCode code) {
+        boolean concession = code == SchedaCode.M1_40 || code == SchedaCode.M2_40;
+        boolean above = code == SchedaCode.M1 || code == SchedaCode.M1_40;
+        String law = concession ? "Art. 189" : "Art. 120";
+        String title = concession ? "Modifica della concessione" : "Modifica del contratto";
+        String intro = law + ". " + (above
+                ? (concession ? "Concessione" : "Contratto") + " di importo pari o superiore alla soglia europea: la modifica "
+                        + "si pubblica anche nella Gazzetta ufficiale dell'Unione europea con un avviso di modifica (eForms, modello "
+                        + (concession ? "40" : "38, o 39 nei settori speciali") + "). La piattaforma genera l'avviso dai dati "
+                        + "del contratto e da quelli indicati qui e lo trasmette con la scheda " + code + " ad ANAC, che lo pubblica: "
+                        + "il motivo e le cause della modifica vanno nell'avviso, non nella scheda. L'avviso richiede la sede dell'ente "
+                        + "(città e codice NUTS), che registra l'amministratore della piattaforma (Amministrazione › Enti), l'idAppalto "
+                        + "del contratto e l'idContratto che ANAC assegna confermando la stipula."
+                : (concession ? "Concessione" : "Contratto") + " di importo inferiore alla soglia europea: la modifica si "
+                        + "comunica ad ANAC con la scheda " + code + ", senza avviso europeo.")
+                + (concession
+                        ? " Il quadro economico della concessione è facoltativo: se lo si indica, la piattaforma confronta il nuovo "
+                                + "valore (lavori, servizi, forniture e oneri per la sicurezza) con quello iniziale e con le modifiche "
+                                + "precedenti (limite del 50% per modifica, 'de minimis' del 10%)."
+                        : " Indicare il quadro economico rideterminato: la piattaforma confronta il nuovo valore con quello iniziale "
+                                + "e con le modifiche precedenti (limite del 50% per modifica, 'de minimis', quinto d'obbligo).");
+        String noticeNote = above ? " Va nell'avviso di modifica europeo (eForms) che la piattaforma genera, non nella scheda." : "";
+        List<Section> sections = new ArrayList<>();
+        sections.add(Section.of("Motivo della modifica", null,
+                Field.code(BASE + "motiviModifica", "Motivo della modifica", "Tabella ANAC motiviModifica." + noticeNote, true,
+                        "motiviModifica", CodeLists.MOTIVI_MODIFICA),
+                Field.of(BASE + "causaModifica", "Cause della modifica",
+                        "Obbligatorie; per circostanze imprevedibili regola ANAC REG62." + noticeNote, Kind.TEXT, true),
+                Field.of(M + "urlDocumentazione", "Indirizzo della documentazione", "Obbligatorio per circostanze imprevedibili (REG61).",
+                        Kind.TEXT, false),
+                Field.code(M + "motivoRevisionePrezzi", "Motivo della revisione prezzi", "Obbligatorio per le revisioni dei prezzi (REG54).",
+                        false, "motivoRevisionePrezzi", CodeLists.MOTIVO_REVISIONE_PREZZI),
+                Field.of(M + "cigNuovaProcedura", "CIG della nuova procedura",
+                        "Solo se per le prestazioni oggetto della modifica è stata avviata una nuova procedura.", Kind.TEXT, false)));
+        sections.add(Section.of("Atti", null,
+                Field.of(BASE + "dataSottoscrizione", "Sottoscrizione dell'atto aggiuntivo",
+                        "Atto aggiuntivo o di sottomissione, se c'è." + (above ? " Nell'avviso europeo è la data di conclusione "
+                                + "del contratto modificato." : ""), Kind.DATE, false),
+                Field.of(M + "dataApprovazione", "Approvazione della modifica", null, Kind.DATE, false)));
+        sections.add(concession ? Section.of("Quadro economico rideterminato della concessione",
+                "Facoltativo. Il valore della concessione è la somma di lavori, servizi, forniture e oneri per la sicurezza. La "
+                        + "concessione non ha giorni aggiuntivi: la durata resta quella della concessione.",
+                Field.of(QEC + "impLavori", "Lavori (€)", null, Kind.AMOUNT, false),
+                Field.of(QEC + "impServizi", "Servizi (€)", null, Kind.AMOUNT, false),
+                Field.of(QEC + "impForniture", "Forniture (€)", null, Kind.AMOUNT, false),
+                Field.of(QEC + "finanziamentiCanoniPA", "Finanziamenti o canoni della pubblica amministrazione (€)",
+                        "Quanto l'amministrazione paga al concessionario.", Kind.AMOUNT, false),
+                Field.of(QEC + "entrateUtenza", "Entrate dall'utenza (€)",
+                        "Ricavi della gestione pagati dagli utenti al concessionario.", Kind.AMOUNT, false),
+                Field.of(QEC + "introitoAttivo", "Introito attivo per l'amministrazione (€)",
+                        "Quanto il concessionario versa all'amministrazione (ad esempio il canone di concessione).", Kind.AMOUNT, false),
+                Field.of(QEC + "impTotaleSicurezza", "Oneri per la sicurezza (€)", "Non soggetti a ribasso.", Kind.AMOUNT, false),
+                Field.of(QEC + "ulterioriSommeNoRibasso", "Ulteriori somme non soggette a ribasso (€)", null, Kind.AMOUNT, false),
+                Field.of(QEC + "sommeOpzioniRinnovi", "Opzioni e rinnovi (€)", null, Kind.AMOUNT, false),
+                Field.of(QEC + "sommeADisposizione", "Somme a disposizione: IVA, altre imposte e tasse (€)", null, Kind.AMOUNT, false))
+                : Section.of("Quadro economico rideterminato", null,
+                Field.of(QE + "impLavori", "Nuovo importo lavori (€)", "Al netto di IVA e oneri per la sicurezza.", Kind.AMOUNT, true),
+                Field.of(QE + "impServizi", "Nuovo importo servizi (€)", null, Kind.AMOUNT, true),
+                Field.of(QE + "impForniture", "Nuovo importo forniture (€)", null, Kind.AMOUNT, true),
+                Field.of(QE + "impTotaleSicurezza", "Nuovi oneri per la sicurezza (€)", "Non soggetti a ribasso.", Kind.AMOUNT, false),
+                Field.of(QE + "impProgettazione", "Progettazione (€)", "Solo per l'appalto integrato.", Kind.AMOUNT, false),
+                Field.of(QE + "ulterioriSommeNoRibasso", "Ulteriori somme non soggette a ribasso (€)", null, Kind.AMOUNT, false),
+                Field.of(QE + "sommeADisposizione", "Somme a disposizione (€)", null, Kind.AMOUNT, false),
+                Field.of(QE + "numGiorniProroga", "Giorni aggiuntivi", "Tempo aggiuntivo concesso con la modifica: sposta il termine.",
+                        Kind.INTEGER, false)));
+        return new Form(code, title + (above ? " (sopra soglia)" : ""), intro, sections);
+    }
+
+    // The request-level fields of EventRequest: not in the anacForm, named as in the API and the errors.
+    static final String RIFERIMENTO = "riferimento";
+    static final String DATA_EVENTO = "dataEvento";
+    static final String ESPD = "espd";
+    private static final java.util.Set<String> REQUEST_FIELDS = java.util.Set.of(RIFERIMENTO, DATA_EVENTO, ESPD);
+
+    private static final String SUB = "subappalto.";
+    private static final String OE = SUB + "operatoreEconomicoSubappaltatore.";
+
+    /** The subcontracts that may still be decided: no outcome (ES1) yet, pending or authorised by silence. */
+    private static List<Subcontract> awaitingOutcome(List<Subcontract> subcontracts) {
+        return subcontracts.stream().filter(s -> s.outcome() == null).toList();
+    }
+
+    /** The subcontracts a CS1 may end: authorised by an ES1 and not concluded. */
+    private static List<Subcontract> authorisedRunning(List<Subcontract> subcontracts) {
+        return subcontracts.stream().filter(s -> s.conclusion() == null && s.statedAuthorisation().isPresent()).toList();
+    }
+
+    /** The subcontracts a cascade may descend from: authorised, expressly or by silence, and running. */
+    private static List<Subcontract> cascadeParents(List<Subcontract> subcontracts, LocalDate today) {
+        return subcontracts.stream().filter(s -> s.state(today) == Subcontract.State.AUTORIZZATO
+                || s.state(today) == Subcontract.State.AUTORIZZATO_SILENZIO_ASSENSO).toList();
+    }
+
+    /** The options of a riferimento list: the request's number, the subcontractor, {@code detail}. */
+    private static Map<String, String> references(List<Subcontract> subcontracts, java.util.function.Function<Subcontract, String> detail) {
+        Map<String, String> options = new LinkedHashMap<>();
+        subcontracts.forEach(s -> options.put(String.valueOf(s.seq()), "Richiesta n. " + s.seq() + " – " + s.subcontractor() + ", "
+                + Money.of(s.importoPresunto()).formatIt() + detail.apply(s)));
+        return options;
+    }
+
+    private static String received(Subcontract s) {
+        return ", ricevuta il " + day(s.requestedOn());
+    }
+
+    /** RSU1: see Rsu1Scheda. */
+    private static Form subcontractRequestForm(List<Subcontract> subcontracts, LocalDate today) {
+        Map<String, String> parents = references(cascadeParents(subcontracts, today), s -> ", " + s.state(today).label()
+                .toLowerCase(java.util.Locale.ITALIAN));
+        List<Field> request = new ArrayList<>();
+        request.add(Field.of(DATA_EVENTO, "Data di ricezione della richiesta",
+                "Il giorno in cui la richiesta di autorizzazione, completa, è pervenuta alla stazione appaltante: da qui decorre il "
+                        + "termine per decidere. Se vuota, oggi; non può precedere la stipula.", Kind.DATE, false));
+        if (!parents.isEmpty()) {
+            request.add(Field.choice(RIFERIMENTO, "Subappalto a cascata di…",
+                    "Solo se chi affida il subappalto è a sua volta un subappaltatore autorizzato (subappalto a cascata): "
+                            + "scegliere il suo subappalto. Lasciare vuoto se il subappalto è conferito dall'aggiudicatario.",
+                    false, parents));
+        }
+        Map<String, String> roles = new LinkedHashMap<>(CodeLists.RUOLO_OE);
+        roles.keySet().removeAll(CodeLists.RUOLO_OE_ENDED);
+        return new Form(SchedaCode.RSU1, "Richiesta di autorizzazione al subappalto",
+                "Art. 119: l'appaltatore chiede l'autorizzazione ad affidare in subappalto parte delle prestazioni. La stazione "
+                        + "appaltante decide entro 30 giorni dalla richiesta, 15 per i subappalti di importo inferiore al 2% del "
+                        + "valore del contratto o a 100.000 euro (c. 16); trascorso il termine senza provvedimento l'autorizzazione "
+                        + "si intende concessa (silenzio-assenso). La piattaforma indica come conferente l'aggiudicatario (dalla "
+                        + "stipula o dall'ultima variazione S4) o, per un subappalto a cascata, il subappaltatore scelto.",
+                List.of(new Section("Richiesta", null, null, null, List.copyOf(request)),
+                        Section.of("Subappaltatore", null,
+                                Field.of(OE + "idOE", "Identificativo PCP del subappaltatore (idOE)",
+                                        "L'identificativo che la Piattaforma Contratti Pubblici assegna all'operatore economico "
+                                                + "(UUID, ad esempio 7a9e5c1b-3d2f-4e6a-8b0c-1d2e3f4a5b6c).", Kind.UUID, true)),
+                        Section.repeated(OE + "elencoSoggetti", "Soggetti del subappaltatore", "Soggetto",
+                                "Almeno uno: l'impresa subappaltatrice o, per un raggruppamento, ciascuna impresa. Per eliminare una "
+                                        + "riga svuotarne i campi.",
+                                Field.of("codiceFiscale", "Codice fiscale", "Per un operatore estero, il codice fiscale del suo paese.",
+                                        Kind.TEXT, true),
+                                Field.of("denominazione", "Denominazione", null, Kind.TEXT, true),
+                                Field.code("ruoloOE", "Ruolo", "Tabella ANAC ruoloOE (i codici chiusi il 31/07/2025 non sono proposti).",
+                                        true, "ruoloOE", roles),
+                                Field.code("tipoOE", "Tipo di operatore", "Tabella ANAC tipoOE (art. 65).", true, "tipoOE", CodeLists.TIPO_OE),
+                                Field.of("operatoreEstero", "Operatore estero", "Ha sede fuori dall'Italia.", Kind.BOOLEAN, true)),
+                        Section.of("Prestazioni subappaltate", null,
+                                Field.of(SUB + "oggetto", "Oggetto del subappalto", "Lavori, servizi o forniture affidati in subappalto.",
+                                        Kind.TEXT, false),
+                                Field.of(SUB + "importoPresunto", "Importo presunto (€)",
+                                        "Sotto il 2% del valore del contratto o sotto 100.000 euro il termine per decidere è di 15 giorni.",
+                                        Kind.AMOUNT, true),
+                                Field.code(SUB + "categoria", "Categoria", "Categoria SOA prevalente del subappalto, oppure FB "
+                                        + "(forniture) o FS (servizi).", true, "categoria", CodeLists.CATEGORIA),
+                                Field.of(SUB + "categoriaScorporabile", "Categorie scorporabili",
+                                        "Facoltative: codici separati da virgola, come nella tabella delle categorie (ad esempio "
+                                                + "OS 3, OS 28).", Kind.LIST, false),
+                                Field.of(SUB + "cpv", "Codici CPV", "Almeno uno: codici di otto cifre separati da virgola, con o "
+                                        + "senza cifra di controllo (ad esempio 45261420, 45262000-1).", Kind.LIST, true)),
+                        Section.of("DGUE",
+                                "Il Documento di gara unico europeo (DGUE, in inglese ESPD) del subappaltatore: ANAC lo richiede "
+                                        + "con ogni richiesta di subappalto.",
+                                Field.of(ESPD, "Richiesta DGUE (file XML ESPD Request)",
+                                        "Il file XML della richiesta DGUE relativa al subappalto, con i criteri di esclusione e di "
+                                                + "selezione su cui il subappaltatore dichiara i requisiti. La "
+                                                + "piattaforma lo invia ad ANAC con la scheda.", Kind.FILE, true))));
+    }
+
+    /** ES1: see Es1Scheda. */
+    private static Form subcontractOutcomeForm(List<Subcontract> subcontracts, LocalDate today) {
+        Map<String, String> pending = references(awaitingOutcome(subcontracts), s -> received(s) + "; termine per decidere "
+                + day(s.decisionDeadline()) + (s.state(today) == Subcontract.State.AUTORIZZATO_SILENZIO_ASSENSO
+                        ? " (scaduto: autorizzata per silenzio-assenso)" : ""));
+        return Form.of(SchedaCode.ES1, "Esito della richiesta di subappalto",
+                "Art. 119 c. 16: la stazione appaltante autorizza il subappalto, o lo nega, entro 30 giorni dalla richiesta (15 per "
+                        + "i subappalti inferiori al 2% del valore del contratto o a 100.000 euro). Indicare la data di autorizzazione "
+                        + "oppure il motivo del mancato subappalto. Se il termine è scaduto senza provvedimento lasciare vuoti "
+                        + "entrambi: la piattaforma comunica l'autorizzazione per silenzio-assenso, dal giorno successivo alla scadenza.",
+                List.of(Field.choice(RIFERIMENTO, "Richiesta di subappalto", "La richiesta (RSU1) di cui si comunica l'esito.", true,
+                                pending),
+                        Field.of(SUB + "dataAutorizzazione", "Data di autorizzazione",
+                                "Il giorno del provvedimento di autorizzazione: non può precedere la richiesta.", Kind.DATE, false),
+                        Field.code(SUB + "motivoMancatoSubappalto", "Motivo del mancato subappalto",
+                                "Solo se il subappalto non è autorizzato: diniego o revoca della richiesta da parte dell'appaltatore.",
+                                false, "motivoMancatoSubappalto", CodeLists.MOTIVO_MANCATO_SUBAPPALTO),
+                        Field.of(DATA_EVENTO, "Data del diniego o della revoca",
+                                "Solo se il subappalto non è autorizzato: il giorno del provvedimento di diniego o della revoca. Se "
+                                        + "vuota, oggi.", Kind.DATE, false)));
+    }
+
+    /** CS1: see Cs1Scheda. */
+    private static Form subcontractEndForm(List<Subcontract> subcontracts) {
+        Map<String, String> running = references(authorisedRunning(subcontracts), s -> ", autorizzato il "
+                + day(s.statedAuthorisation().orElseThrow()));
+        return Form.of(SchedaCode.CS1, "Conclusione del subappalto",
+                "Il subappalto autorizzato è concluso: importo effettivamente eseguito e data di ultimazione. Se non è stato eseguito "
+                        + "(autorizzazione revocata o annullata in autotutela) indicarne il motivo, con l'importo eseguito (anche 0) "
+                        + "e la data della revoca o dell'annullamento.",
+                List.of(Field.choice(RIFERIMENTO, "Subappalto concluso",
+                                "Il subappalto autorizzato (con l'esito ES1) a cui si riferisce la conclusione.", true, running),
+                        Field.of(SUB + "importoEffettivo", "Importo effettivo (€)",
+                                "Importo delle prestazioni eseguite in subappalto; se supera quello presunto la piattaforma lo segnala.",
+                                Kind.AMOUNT, true),
+                        Field.of(SUB + "dataUltimazione", "Data di ultimazione",
+                                "Il giorno in cui il subappaltatore ha completato le prestazioni: non può precedere l'autorizzazione.",
+                                Kind.DATE, true),
+                        Field.code(SUB + "motivoMancataEsecuzioneSubappalto", "Motivo della mancata esecuzione",
+                                "Solo se il subappalto non è stato eseguito.", false, "motivoMancataEsecuzioneSubappalto",
+                                CodeLists.MOTIVO_MANCATA_ESECUZIONE_SUBAPPALTO)));
+    }
+
+    private static final String P = "partecipante.";
+
+    /** S4: see S4Scheda; the CIG is chosen among the contract's lots. */
+    private static Form awardeeChangeForm(List<Lot> lots) {
+        Map<String, String> roles = new LinkedHashMap<>(CodeLists.RUOLO_OE);
+        roles.keySet().removeAll(CodeLists.RUOLO_OE_ENDED);
+        return new Form(SchedaCode.S4, "Variazione dell'aggiudicatario",
+                "Il lotto passa a un nuovo aggiudicatario: cessione d'azienda, trasformazione, fusione o scissione, trasferimento o "
+                        + "affitto d'azienda (art. 120 c. 1 lett. d), raggruppamento con più di due partecipanti, correzione di un "
+                        + "errore materiale, costituzione o variazione della società di scopo. La scheda si può inviare in ogni "
+                        + "momento dopo l'aggiudicazione, anche prima della stipula; il nuovo partecipante conferisce i subappalti "
+                        + "richiesti dopo la variazione.",
+                List.of(Section.of(null, null,
+                                Field.of(DATA_EVENTO, "Data della variazione",
+                                        "Il giorno da cui la variazione ha effetto. Se vuota, oggi; non può precedere la stipula.",
+                                        Kind.DATE, false),
+                                Field.choice("cig", "CIG del lotto", lots.size() == 1 ? "Il contratto ha un solo lotto: la "
+                                        + "piattaforma ne ricava il CIG." : "Il lotto di cui cambia l'aggiudicatario.", lots.size() > 1,
+                                        lotOptions(lots)),
+                                Field.code("motivoVariazione", "Motivo della variazione", "Tabella ANAC motivoVariazione.", true,
+                                        "motivoVariazione", CodeLists.MOTIVO_VARIAZIONE)),
+                        Section.of("Nuovo aggiudicatario", null,
+                                Field.of(P + "denominazione", "Denominazione", null, Kind.TEXT, true),
+                                Field.of(P + "codiceFiscale", "Codice fiscale",
+                                        "Per un operatore estero, il codice fiscale del suo paese.", Kind.TEXT, true),
+                                Field.of(P + "paeseOperatoreEconomico", "Paese", "Il paese della sede, ad esempio ITA per l'Italia.",
+                                        Kind.TEXT, true),
+                                Field.of(P + "idPartecipante", "Identificativo ANAC del partecipante (idPartecipante)",
+                                        "Assegnato dalla Piattaforma Contratti Pubblici (UUID).", Kind.UUID, true),
+                                Field.code(P + "ruoloOE", "Ruolo", "Tabella ANAC ruoloOE (i codici chiusi il 31/07/2025 non sono "
+                                        + "proposti).", true, "ruoloOE", roles),
+                                Field.code(P + "tipoOE", "Tipo di operatore", "Tabella ANAC tipoOE (art. 65).", true, "tipoOE",
+                                        CodeLists.TIPO_OE),
+                                Field.of(P + "avvalimento", "Avvalimento",
+                                        "Il nuovo aggiudicatario si avvale dei requisiti di un'altra impresa (art. 104).", Kind.BOOLEAN, true),
+                                Field.code(P + "tipologiaAvvalimento", "Tipologia di avvalimento",
+                                        "Solo con l'avvalimento: per un requisito o per migliorare l'offerta.", false,
+                                        "tipologiaAvvalimento", CodeLists.TIPOLOGIA_AVVALIMENTO))));
+    }
+
+    private static Map<String, String> lotOptions(List<Lot> lots) {
+        Map<String, String> cigs = new LinkedHashMap<>();
+        lots.forEach(lot -> cigs.put(lot.cig().value(), lot.cig().value()
+                + (lot.descrizione() == null || lot.descrizione().isBlank() ? "" : " – " + lot.descrizione())));
+        return cigs;
+    }
+
     private EventForms() {
     }
 
-    /** The form of an event for a contract: CL1's economic framework and CO2's lots depend on it. */
-    static Optional<Form> form(SchedaCode code, Contract contract) {
+    /**
+     * The form of an event for a contract as it stands: CL1's economic framework and the
+     * modification's depend on the contract, the lots of CO2 and S4 too, the subcontracts an RSU1, ES1
+     * or CS1 may refer to on its events ({@code today} decides silence-as-consent).
+     */
+    static Optional<Form> form(SchedaCode code, Contract contract, List<RecordedScheda> history, LocalDate today) {
+        List<Subcontract> subcontracts = Subcontract.of(history, contract.terms().importoContrattuale().amount());
         return switch (code) {
             case CL1 -> Optional.of(acceptanceForm(contract.terms().concessione()));
             case CO2 -> Optional.of(directConclusionForm(contract.terms().lotti()));
+            case M1, M2, M1_40, M2_40 -> Optional.of(modificationForm(code));
+            case RSU1 -> Optional.of(subcontractRequestForm(subcontracts, today));
+            case ES1 -> Optional.of(subcontractOutcomeForm(subcontracts, today));
+            case CS1 -> Optional.of(subcontractEndForm(subcontracts));
+            case S4 -> Optional.of(awardeeChangeForm(contract.terms().lotti()));
             default -> Optional.ofNullable(FORMS.get(code));
         };
     }
 
-    /**
-     * Whether the form is offered for the contract at all: CO2 only to a direct award under 5,000
-     * euro. The scheda's builder has the last word; this keeps the button off other contracts.
-     */
-    static boolean offered(SchedaCode code, Contract contract) {
-        return code != SchedaCode.CO2 || contract.terms().procedura() == Procedura.AFFIDAMENTO_DIRETTO
+    /** Whether a direct award under 5,000 euro, whose only execution scheda is CO2. */
+    static boolean directAwardUnderLimit(Contract contract) {
+        return contract.terms().procedura() == Procedura.AFFIDAMENTO_DIRETTO
                 && contract.terms().importoContrattuale().amount().compareTo(DIRECT_AWARD_LIMIT) < 0;
     }
 
-    /** What the platform fills in for the user: the CIG of a single-lot contract. */
+    /**
+     * Whether the form is offered for the contract now. CO2 only to a direct award under 5,000
+     * euro, and SC1 not to it; of the four modification schede the contract's own (above or below
+     * the threshold, contract or concession); ES1 only while a subcontract awaits its outcome, CS1
+     * while one authorised is running. The scheda's builder has the last word: this keeps the
+     * buttons that cannot lead anywhere off the page.
+     */
+    static boolean offered(SchedaCode code, Contract contract, List<RecordedScheda> history, LocalDate today) {
+        List<Subcontract> subcontracts = Subcontract.of(history, contract.terms().importoContrattuale().amount());
+        return switch (code) {
+            case CO2 -> directAwardUnderLimit(contract);
+            case SC1 -> !directAwardUnderLimit(contract);
+            case M1, M2, M1_40, M2_40 -> code == ExecutionLog.modificationCode(contract);
+            case ES1 -> !awaitingOutcome(subcontracts).isEmpty();
+            case CS1 -> !authorisedRunning(subcontracts).isEmpty();
+            default -> true;
+        };
+    }
+
+    /**
+     * What the platform fills in for the user: the CIG of a single-lot contract, the only
+     * subcontract an ES1 or CS1 may refer to.
+     */
     static Map<String, String> initialValues(Form form, Contract contract) {
-        if (form.code() == SchedaCode.CO2 && contract.terms().lotti().size() == 1) {
-            return Map.of("cig", contract.terms().lotti().get(0).cig().value());
+        Map<String, String> values = new LinkedHashMap<>();
+        if ((form.code() == SchedaCode.CO2 || form.code() == SchedaCode.S4) && contract.terms().lotti().size() == 1) {
+            values.put("cig", contract.terms().lotti().get(0).cig().value());
         }
-        return Map.of();
+        if (form.code() == SchedaCode.ES1 || form.code() == SchedaCode.CS1) {
+            form.fields(Map.of()).stream().filter(f -> f.path().equals(RIFERIMENTO) && f.options().size() == 1)
+                    .forEach(f -> values.put(RIFERIMENTO, f.options().keySet().iterator().next()));
+        }
+        return values;
     }
 
     /** What the platform knows that helps to fill in the form, in Italian: amounts, limits, earlier events. */
-    static List<String> known(SchedaCode code, Contract contract, List<RecordedScheda> history) {
+    static List<String> known(SchedaCode code, Contract contract, List<RecordedScheda> history, LocalDate today) {
         Money value = contract.terms().importoContrattuale();
+        List<Subcontract> subcontracts = Subcontract.of(history, value.amount());
         ExecutionTimeline timeline = ExecutionTimeline.of(history, contract.terms().durataGiorni());
         List<String> known = new ArrayList<>();
         switch (code) {
@@ -489,9 +781,56 @@ final class EventForms {
                         : "Importo contrattuale: " + value.formatIt() + ".");
             }
             case CO2 -> known.add("Importo contrattuale: " + value.formatIt() + ".");
+            case RSU1 -> {
+                known.add("Importo contrattuale iniziale: " + value.formatIt() + ". Termine di 15 giorni per i subappalti sotto "
+                        + value.percent(SMALL_SUBCONTRACT_SHARE).formatIt() + " (2%) o sotto € 100.000,00, di 30 giorni per gli "
+                        + "altri; dopo una modifica del contratto la piattaforma calcola il 2% sul valore modificato.");
+                if (contract.terms().aggiudicatario() != null) {
+                    known.add(sentence("Aggiudicatario in anagrafica: " + contract.terms().aggiudicatario().denominazione()));
+                }
+                List<Subcontract> parents = cascadeParents(subcontracts, today);
+                known.add(parents.isEmpty() ? "Nessun subappalto autorizzato in corso: la richiesta non può essere a cascata."
+                        : "Subappalti autorizzati in corso, da cui può derivare un subappalto a cascata: " + String.join("; ",
+                                parents.stream().map(s -> "n. " + s.seq() + " " + s.subcontractor()).toList()) + ".");
+            }
+            case ES1 -> awaitingOutcome(subcontracts).forEach(s -> known.add("Richiesta n. " + s.seq() + " (" + s.subcontractor()
+                    + ", " + Money.of(s.importoPresunto()).formatIt() + ") ricevuta il " + day(s.requestedOn()) + ": "
+                    + s.decisionDays() + " giorni per decidere, entro il " + day(s.decisionDeadline()) + "; "
+                    + (s.state(today) == Subcontract.State.AUTORIZZATO_SILENZIO_ASSENSO
+                            ? "il termine è scaduto: autorizzata per silenzio-assenso dal " + day(s.tacitAuthorisationOn()) + "."
+                            : "in mancanza di provvedimento sarà autorizzata per silenzio-assenso dal "
+                                    + day(s.tacitAuthorisationOn()) + ".")));
+            case CS1 -> authorisedRunning(subcontracts).forEach(s -> known.add("Subappalto n. " + s.seq() + " (" + s.subcontractor()
+                    + "): importo presunto " + Money.of(s.importoPresunto()).formatIt() + ", autorizzato il "
+                    + day(s.statedAuthorisation().orElseThrow()) + "."));
+            case S4 -> {
+                if (contract.terms().aggiudicatario() != null) {
+                    known.add("Aggiudicatario in anagrafica: " + contract.terms().aggiudicatario().denominazione() + " (codice fiscale "
+                            + contract.terms().aggiudicatario().codiceFiscale().value() + "). Dopo la variazione aggiornare "
+                            + "l'anagrafica del contratto.");
+                }
+            }
+            case M1, M2, M1_40, M2_40 -> {
+                known.add((contract.terms().concessione() ? "Valore iniziale della concessione: " : "Importo contrattuale iniziale: ")
+                        + value.formatIt() + ".");
+                if (code == SchedaCode.M1 || code == SchedaCode.M1_40) {
+                    known.add(contract.terms().idAppalto() == null
+                            ? "Manca l'idAppalto del contratto: indicarlo nell'anagrafica prima di registrare la modifica."
+                            : "idAppalto: " + contract.terms().idAppalto() + ".");
+                    known.add(contract.terms().idContratto() == null
+                            ? "ANAC non ha ancora assegnato l'idContratto (conferma della stipula): l'avviso di modifica non si può "
+                                    + "ancora generare."
+                            : "idContratto ANAC: " + contract.terms().idContratto() + ".");
+                }
+            }
             default -> { }
         }
         return known;
+    }
+
+    /** The text with a full stop, unless it ends with one already ("S.r.l."). */
+    private static String sentence(String text) {
+        return text.endsWith(".") ? text : text + ".";
     }
 
     private static String day(LocalDate date) {
@@ -572,8 +911,19 @@ final class EventForms {
         Map<String, String> values = normalized(form, submitted);
         Map<String, Object> data = new LinkedHashMap<>();
         for (Field field : form.fields(rows(form, values))) {
+            if (REQUEST_FIELDS.contains(field.path())) {
+                continue;
+            }
             if (field.path().indexOf('.') > 0) {
                 data.computeIfAbsent(field.path().substring(0, field.path().indexOf('.')), k -> new LinkedHashMap<String, Object>());
+            }
+            if (field.required() && field.path().indexOf('[') < 0) {
+                // The object that holds a required input is there too: "required" then shows beside the input.
+                String[] parts = field.path().split("\\.");
+                Map<String, Object> node = data;
+                for (int i = 0; i < parts.length - 1; i++) {
+                    node = child(node, parts[i]);
+                }
             }
             String raw = values.get(field.path());
             if (raw == null || raw.isBlank()) {
@@ -583,11 +933,65 @@ final class EventForms {
                 case BOOLEAN -> Boolean.valueOf(raw);
                 case AMOUNT, INTEGER -> number(raw);
                 case CODE -> Map.of("idTipologica", field.codeList(), "codice", raw);
+                case LIST -> items(raw);
                 default -> raw.trim();
             };
             put(data, field.path(), value);
         }
         return data;
+    }
+
+    /** The codes typed in a LIST box: separated by commas, semicolons or new lines, blanks left out. */
+    private static List<String> items(String raw) {
+        return java.util.Arrays.stream(raw.split("[,;\\n]")).map(String::trim).filter(item -> !item.isEmpty()).toList();
+    }
+
+    /**
+     * What the event request carries besides the anacForm: the event referred to, the day of the
+     * event, the ESPD ({@code espd}, Base64, from the uploaded file). An unreadable value is
+     * reported beside its field.
+     */
+    static EventRequest request(Form form, Map<String, String> submitted, String espd) {
+        List<FieldViolation> problems = new ArrayList<>();
+        Integer reference = null;
+        String referenceText = submitted.get(RIFERIMENTO);
+        if (referenceText != null && !referenceText.isBlank()) {
+            try {
+                reference = Integer.valueOf(referenceText.trim());
+            } catch (NumberFormatException e) {
+                problems.add(new FieldViolation(RIFERIMENTO, referenceText, "Indicare il numero di un evento registrato", "FORMATO"));
+            }
+        }
+        LocalDate day = null;
+        String dayText = submitted.get(DATA_EVENTO);
+        if (dayText != null && !dayText.isBlank()) {
+            try {
+                day = LocalDate.parse(dayText.trim());
+            } catch (java.time.format.DateTimeParseException e) {
+                problems.add(new FieldViolation(DATA_EVENTO, dayText, "Data non valida: attesa nella forma aaaa-mm-gg", "FORMATO"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return new EventRequest(form.code().name(), data(form, submitted), reference, day, espd);
+    }
+
+    /**
+     * The input an error is shown beside: its path, or for an element of a LIST box
+     * ({@code subappalto.cpv[1]}) the box.
+     */
+    static String inputOf(Form form, String errorPath) {
+        Matcher element = Pattern.compile("(.+)\\[\\d{1,3}\\]").matcher(errorPath);
+        if (element.matches()) {
+            String list = element.group(1);
+            boolean isList = form.sections().stream().filter(s -> !s.repeated()).flatMap(s -> s.fields().stream())
+                    .anyMatch(f -> f.kind() == Kind.LIST && f.path().equals(list));
+            if (isList) {
+                return list;
+            }
+        }
+        return errorPath;
     }
 
     private static Object number(String raw) {
