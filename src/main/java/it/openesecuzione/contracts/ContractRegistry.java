@@ -92,6 +92,15 @@ public class ContractRegistry {
         return contracts.find(id).orElseThrow();
     }
 
+    /**
+     * A contract for background work (the delivery to PCP), which has no user: only the database
+     * scope of the transaction (SystemScope, or an authority's) decides what is visible.
+     */
+    @Transactional(readOnly = true)
+    public Contract findForBackgroundWork(long id) {
+        return contracts.find(id).orElseThrow(() -> new NotFoundException("Contratto " + id + " non trovato"));
+    }
+
     @Transactional(readOnly = true)
     public Contract find(long id) {
         PlatformUser user = CurrentUser.get();
@@ -122,6 +131,23 @@ public class ContractRegistry {
     public void on(ContractStateChange change) {
         if (change.newState() != null) {
             contracts.changeState(change.contractId(), change.newState(), clock.instant());
+        }
+    }
+
+    /**
+     * Stores the idContratto PCP assigned on confirming the SC1. A different one already stored is
+     * kept and reported: ANAC assigns it once, and a contract taken over from another platform
+     * arrives with it.
+     */
+    @org.springframework.context.event.EventListener
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void on(ContractIdentifierAssigned assigned) {
+        Contract contract = contracts.find(assigned.contractId()).orElseThrow(() -> new NotFoundException("Contratto non trovato"));
+        if (contract.terms().idContratto() == null) {
+            contracts.assignIdContratto(assigned.contractId(), assigned.idContratto(), clock.instant());
+        } else if (!contract.terms().idContratto().equals(assigned.idContratto())) {
+            throw new ConflictException("Il contratto ha già l'idContratto " + contract.terms().idContratto()
+                    + ", diverso da quello comunicato da ANAC (" + assigned.idContratto() + ")");
         }
     }
 

@@ -13,6 +13,9 @@ public interface Contracts {
 
     Optional<Contract> find(long id);
 
+    /** Stores ANAC's idContratto; the version moves on, as for a state change. */
+    void assignIdContratto(long id, java.util.UUID idContratto, Instant now);
+
     /** Sets the state; the version moves on, so a form opened before the change must be reloaded. */
     void changeState(long id, StatoContratto state, Instant now);
 

@@ -62,6 +62,11 @@ public final class AnacErrors {
         return text;
     }
 
+    /** ANAC's text of a code, when the platform knows it. */
+    public static java.util.Optional<String> find(String code) {
+        return java.util.Optional.ofNullable(code == null ? null : TEXTS.get(code));
+    }
+
     static SchedaError error(String code, String field) {
         return new SchedaError(code, field, text(code));
     }

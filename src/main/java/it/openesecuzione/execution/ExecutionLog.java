@@ -180,6 +180,12 @@ public class ExecutionLog {
         return LocalDate.now(clock.withZone(FormReader.ROME));
     }
 
+    /** The events of a contract for background work (no user): the database scope alone applies. */
+    @Transactional(readOnly = true)
+    public List<RecordedScheda> historyForBackgroundWork(long contractId) {
+        return events.history(contractId);
+    }
+
     @Transactional(readOnly = true)
     public List<RecordedScheda> history(long contractId) {
         contracts.find(contractId);

@@ -17,7 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
-class ExecutionApiTest {
+public class ExecutionApiTest {
 
     static final String PARTICIPANT = "f81d4fae-7dec-11d0-a765-00a0c91e6bf6";
 
@@ -41,7 +41,7 @@ class ExecutionApiTest {
         cig = created.get("lotti").get(0).get("cig").asString();
     }
 
-    static Map<String, Object> signing(String stipula, String scadenza, double cauzione) {
+    public static Map<String, Object> signing(String stipula, String scadenza, double cauzione) {
         Map<String, Object> dati = new HashMap<>();
         dati.put("idPartecipante", PARTICIPANT);
         dati.put("dataStipula", stipula);
@@ -51,7 +51,7 @@ class ExecutionApiTest {
         return Map.of("type", "SC1", "data", Map.of("datiContratto", dati));
     }
 
-    static Map<String, Object> handover(Map<String, Object> datiInizio) {
+    public static Map<String, Object> handover(Map<String, Object> datiInizio) {
         return Map.of("type", "I1", "data", Map.of("datiInizio", datiInizio));
     }
 

@@ -83,6 +83,10 @@ public final class Http {
         return response;
     }
 
+    public HttpResponse<String> delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     public HttpResponse<String> postJson(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json(body))));

@@ -146,6 +146,12 @@ class JdbcContracts implements Contracts {
     }
 
     @Override
+    public void assignIdContratto(long id, UUID idContratto, Instant now) {
+        jdbc.sql("update contract set id_contratto = ?, updated_at = ?, version = version + 1 where id = ?")
+                .params(idContratto, Timestamp.from(now), id).update();
+    }
+
+    @Override
     public void changeState(long id, StatoContratto state, Instant now) {
         jdbc.sql("update contract set stato = ?, updated_at = ?, version = version + 1 where id = ?")
                 .params(state.name(), Timestamp.from(now), id).update();

@@ -13,6 +13,7 @@ import it.openesecuzione.execution.ExecutionTimeline;
 import it.openesecuzione.execution.SchedaCode;
 import it.openesecuzione.execution.SchedaSequence;
 import it.openesecuzione.execution.RecordedScheda;
+import it.openesecuzione.execution.SchedaDeliveries;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,10 +35,13 @@ class ExecutionApi {
 
     private final ExecutionLog log;
     private final ContractRegistry contracts;
+    private final org.springframework.beans.factory.ObjectProvider<SchedaDeliveries> deliveries;
 
-    ExecutionApi(ExecutionLog log, ContractRegistry contracts) {
+    ExecutionApi(ExecutionLog log, ContractRegistry contracts,
+            org.springframework.beans.factory.ObjectProvider<SchedaDeliveries> deliveries) {
         this.log = log;
         this.contracts = contracts;
+        this.deliveries = deliveries;
     }
 
     /**
@@ -66,8 +70,13 @@ class ExecutionApi {
         }
     }
 
-    record SchedaView(long eventId, String codice, String versione, String stato, List<Map<String, String>> errori,
-            List<String> avvisi, Map<String, Object> payload) {
+    /**
+     * @param stato        PRONTA, or IN_ATTESA of an identifier PCP assigns to an earlier scheda
+     * @param trasmissione its delivery to PCP (null before the transmission module takes it)
+     * @param errori       ANAC's codes and texts when PCP rejected it
+     */
+    record SchedaView(long eventId, int seq, String codice, String versione, String stato, SchedaDeliveries.Delivery trasmissione,
+            List<SchedaDeliveries.Error> errori, List<String> avvisi, Map<String, Object> payload) {
     }
 
     @PostMapping("/events")
@@ -131,11 +140,14 @@ class ExecutionApi {
             description = "payload è il corpo della crea-scheda di PCP: {\"idAppalto\": …, \"scheda\": {…}}.")
     List<SchedaView> schede(@PathVariable long contractId) {
         var idAppalto = contracts.find(contractId).terms().idAppalto();
+        Map<Integer, SchedaDeliveries.Delivery> deliveries = this.deliveries.getIfAvailable(() -> id -> Map.of()).of(contractId);
         return log.history(contractId).stream().map(s -> {
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("idAppalto", idAppalto == null ? null : idAppalto.toString());
             payload.put("scheda", s.scheda());
-            return new SchedaView(s.id(), s.code().name(), s.versione(), s.state(), List.of(), s.warnings(), payload);
+            SchedaDeliveries.Delivery delivery = deliveries.get(s.seq());
+            return new SchedaView(s.id(), s.seq(), s.code().name(), s.versione(), s.state(), delivery,
+                    delivery == null ? List.of() : delivery.errori(), s.warnings(), payload);
         }).toList();
     }
 }

@@ -1,6 +1,9 @@
 package it.openesecuzione.anac.reference;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -28,6 +31,8 @@ public final class AnacCodeLists {
         }
     }
 
+    private static final java.util.regex.Pattern SAFE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-]+");
+
     private final AnacNpaFiles files;
     private final Map<String, Map<String, Entry>> lists = new ConcurrentHashMap<>();
 
@@ -39,9 +44,9 @@ public final class AnacCodeLists {
         return new AnacCodeLists(AnacNpaFiles.fromSharedFolder());
     }
 
-    /** Whether ANAC publishes a code list of this name. */
+    /** Whether ANAC publishes a code list of this name (a plain file name: letters, digits, '_', '-'). */
     public boolean exists(String name) {
-        return Files.isRegularFile(files.codeListFile(name));
+        return name != null && SAFE_NAME.matcher(name).matches() && Files.isRegularFile(files.codeListFile(name));
     }
 
     /** Whether {@code code} is in the list {@code name}; false when the list does not exist. */
@@ -69,6 +74,27 @@ public final class AnacCodeLists {
             throw new IllegalArgumentException("No ANAC code list named " + name);
         }
         return Collections.unmodifiableList(new ArrayList<>(list(name).values()));
+    }
+
+    /** The names of every published list (file names without {@code .json}), sorted. */
+    public List<String> names() {
+        try (var files = Files.list(this.files.codeListFolder())) {
+            return files.map(Path::getFileName).map(Path::toString).filter(name -> name.endsWith(".json"))
+                    .map(name -> name.substring(0, name.length() - ".json".length())).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A list as ANAC publishes it: an array of {@code {"codice", "descrizione": {"it", "en"},
+     * "dataInizio", "dataFine"}}, as the CodeList services return its entries.
+     */
+    public JsonNode raw(String name) {
+        if (!exists(name)) {
+            throw new IllegalArgumentException("No ANAC code list named " + name);
+        }
+        return AnacNpaFiles.readJson(files.codeListFile(name));
     }
 
     private Map<String, Entry> list(String name) {

@@ -12,9 +12,11 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * Where ANAC's published PCP material lies on disk, and how a scheda code maps to its files.
  *
- * <p>Tests run with the repository root as working directory, and the shared folder is its
- * sibling, so the default root is {@code ../shared/anac-npa}. The system property
- * {@code anac.npa.root} overrides it.
+ * <p>At run time the folder is configured (the PCP simulator reads
+ * {@code openesecuzione.pcp-sim.anac-dir}) and passed to {@link #AnacNpaFiles(Path)}. Tests run
+ * with the repository root as working directory, and the shared folder is its sibling, so
+ * {@link #fromSharedFolder()} reads {@code ../shared/anac-npa}, or the folder named by the system
+ * property {@code anac.npa.root}.
  */
 public final class AnacNpaFiles {
 
@@ -26,6 +28,11 @@ public final class AnacNpaFiles {
 
     private final Path root;
 
+    /**
+     * ANAC's material copied under {@code root} (the folder holding {@code modello-dati/}).
+     *
+     * @throws IllegalStateException when {@code root} does not hold ANAC's models
+     */
     public AnacNpaFiles(Path root) {
         this.root = root.toAbsolutePath().normalize();
         if (!Files.isDirectory(this.root.resolve("modello-dati"))) {
@@ -63,6 +70,16 @@ public final class AnacNpaFiles {
     /** The DMN rules of a scheda: {@code modello-dati/regole/<CODE>.dmn} (always with underscores). */
     public Path rulesFile(String schedaCode) {
         return root.resolve("modello-dati/regole/" + schedaCode + ".dmn");
+    }
+
+    /** The orchestrator sheet (which scheda may follow which): {@code schema-cronologia-schede.txt}. */
+    public Path chronologyFile() {
+        return root.resolve("schema-cronologia-schede.txt");
+    }
+
+    /** The folder of the code lists: {@code modello-dati/tipologiche}. */
+    public Path codeListFolder() {
+        return root.resolve("modello-dati/tipologiche");
     }
 
     /** A code list: {@code modello-dati/tipologiche/<name>.json}. */

@@ -1,0 +1,299 @@
+package it.openesecuzione.transmission;
+
+import it.openesecuzione.contracts.Contract;
+import it.openesecuzione.contracts.ContractRegistry;
+import it.openesecuzione.execution.ExecutionLog;
+import it.openesecuzione.execution.RecordedScheda;
+import it.openesecuzione.execution.SchedaCode;
+import it.openesecuzione.identity.PlatformUser;
+import it.openesecuzione.identity.StazioneAppaltante;
+import it.openesecuzione.identity.UserDirectory;
+import it.openesecuzione.platform.SystemScope;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers the outbox to PCP: each round leases the due rows (the first pending scheda of each
+ * contract) and takes each one step further — crea-scheda, conferma-scheda, then the outcome —
+ * storing every answer at once, outside any long transaction. Nothing is kept in memory between
+ * rounds, so any number of nodes can deliver, and a node that dies mid-call leaves a row that
+ * another picks up when the lease expires: a lost crea-scheda answer is found again with
+ * ricerca-scheda instead of creating the scheda twice.
+ */
+@Service
+@EnableConfigurationProperties(DeliveryProperties.class)
+public class TransmissionDelivery implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(TransmissionDelivery.class);
+
+    private final Transmissions transmissions;
+    private final PcpClient pcp;
+    private final ExecutionLog executions;
+    private final ContractRegistry contracts;
+    private final UserDirectory directory;
+    private final ApplicationEventPublisher publisher;
+    private final TransactionTemplate transactions;
+    private final DeliveryProperties properties;
+    private final Clock clock;
+    private final ExecutorService workers;
+    /** This node in the leases: host and process, unique while it runs. */
+    private final String node = ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+
+    TransmissionDelivery(Transmissions transmissions, PcpClient pcp, ExecutionLog executions, ContractRegistry contracts,
+            UserDirectory directory, ApplicationEventPublisher publisher, PlatformTransactionManager transactionManager,
+            DeliveryProperties properties, Clock clock) {
+        this.transmissions = transmissions;
+        this.pcp = pcp;
+        this.executions = executions;
+        this.contracts = contracts;
+        this.directory = directory;
+        this.publisher = publisher;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.properties = properties;
+        this.clock = clock;
+        this.workers = Executors.newFixedThreadPool(properties.threads(), runnable -> {
+            Thread thread = new Thread(runnable, "pcp-delivery");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** One round: leases the due rows and moves each one step (or more) on. Returns how many it served. */
+    public int deliverDue() {
+        List<Transmission> due = system(() -> transmissions.claim(node, properties.batchSize(), properties.lease(), clock.instant()));
+        List<Future<?>> running = new ArrayList<>();
+        for (Transmission transmission : due) {
+            running.add(workers.submit(() -> SystemScope.run(() -> process(transmission))));
+        }
+        for (Future<?> future : running) {
+            try {
+                future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return due.size();
+            } catch (java.util.concurrent.ExecutionException e) {
+                log.error("Errore imprevisto nell'invio di una scheda a PCP", e.getCause());
+            }
+        }
+        return due.size();
+    }
+
+    /** A scheda PCP rejected goes back in the queue, for instance after its data were corrected. */
+    public boolean resend(long transmissionId) {
+        return transactions.execute(status -> {
+            Transmission transmission = transmissions.find(transmissionId).orElseThrow(() ->
+                    new it.openesecuzione.shared.NotFoundException("Invio non trovato"));
+            boolean resent = transmissions.resend(transmissionId, clock.instant());
+            if (resent) {
+                audit(transmission, "PCP_REINVIO", Map.of("idScheda", String.valueOf(transmission.idScheda())));
+            }
+            return resent;
+        });
+    }
+
+    private void process(Transmission row) {
+        Transmission current = row;
+        try {
+            Prepared prepared = system(() -> prepare(row));
+            if (prepared.missing() != null) {
+                system(() -> transmissions.reschedule(row.id(), node, clock.instant().plus(properties.waitForData()),
+                        prepared.missing(), false, clock.instant()));
+                return;
+            }
+            if (current.state() == TransmissionState.IN_CODA) {
+                current = create(current, prepared);
+                if (current == null) {
+                    return;
+                }
+            }
+            if (current.state() == TransmissionState.CREATA) {
+                confirm(current, prepared);
+                return;
+            }
+            if (current.state() == TransmissionState.IN_CONFERMA) {
+                poll(current, prepared);
+            }
+        } catch (PcpException.Rejected e) {
+            Transmission rejected = current;
+            system(() -> {
+                transmissions.rejected(rejected.id(), node, e.errori(), e.getMessage(), clock.instant());
+                audit(rejected, "PCP_RIFIUTO", Map.of("stato", e.status(), "errori", errorCodes(e.errori()), "messaggio", e.getMessage()));
+                return null;
+            });
+        } catch (PcpException.Throttled e) {
+            system(() -> transmissions.reschedule(row.id(), node, clock.instant().plus(e.retryAfter()), e.getMessage(), false,
+                    clock.instant()));
+        } catch (PcpException.Unavailable e) {
+            Duration wait = properties.backoff(row.attempts() + 1, ThreadLocalRandom.current().nextDouble());
+            system(() -> transmissions.reschedule(row.id(), node, clock.instant().plus(wait), e.getMessage(), true, clock.instant()));
+        }
+    }
+
+    /** crea-scheda, or — after a lost answer — the scheda PCP created then, found again. */
+    private Transmission create(Transmission row, Prepared prepared) {
+        UUID idScheda = null;
+        if (row.createStartedAt() != null) {
+            idScheda = reconcile(row, prepared);
+        }
+        if (idScheda == null) {
+            boolean started = system(() -> transmissions.createStarting(row.id(), node, prepared.call().idAppalto(), clock.instant()));
+            if (!started) {
+                return null;
+            }
+            idScheda = pcp.creaScheda(prepared.call(), prepared.scheda());
+        }
+        UUID created = idScheda;
+        boolean stored = system(() -> {
+            boolean done = transmissions.created(row.id(), node, created, prepared.scheda(), clock.instant());
+            if (done) {
+                audit(row, "PCP_CREA_SCHEDA", Map.of("idAppalto", prepared.call().idAppalto().toString(), "idScheda",
+                        created.toString(), "codice", row.code(), "impronta", fingerprint(prepared.scheda())));
+            }
+            return done;
+        });
+        if (!stored) {
+            return null;
+        }
+        return system(() -> transmissions.find(row.id()).orElseThrow());
+    }
+
+    /**
+     * The crea-scheda of an earlier attempt may have reached PCP without its answer reaching us:
+     * a scheda of the same code, still IN_LAV, created since then and held by no other row is
+     * ours. Any further one is a duplicate and is deleted.
+     */
+    private UUID reconcile(Transmission row, Prepared prepared) {
+        List<UUID> found = pcp.schedeInLavorazione(prepared.call(), row.code(), row.createStartedAt().minus(Duration.ofMinutes(1)));
+        List<UUID> orphans = found.stream().filter(id -> !system(() -> transmissions.isKnown(id))).toList();
+        if (orphans.isEmpty()) {
+            return null;
+        }
+        for (UUID duplicate : orphans.subList(1, orphans.size())) {
+            pcp.cancellaScheda(prepared.call(), duplicate, "Scheda duplicata da un invio ripetuto");
+        }
+        return orphans.get(0);
+    }
+
+    private void confirm(Transmission row, Prepared prepared) {
+        pcp.confermaScheda(prepared.call(), row.idScheda());
+        system(() -> {
+            if (transmissions.confirmRequested(row.id(), node, clock.instant().plus(properties.pollDelay()), clock.instant())) {
+                audit(row, "PCP_CONFERMA_SCHEDA", Map.of("idScheda", row.idScheda().toString(), "codice", row.code()));
+            }
+            return null;
+        });
+    }
+
+    private void poll(Transmission row, Prepared prepared) {
+        Optional<PcpOutcome> outcome = pcp.esitiConferma(prepared.call()).stream()
+                .filter(entry -> row.idScheda().equals(entry.idScheda())).findFirst();
+        String esito = outcome.map(PcpOutcome::esito).orElse("WT");
+        switch (esito) {
+            case "OK" -> system(() -> {
+                UUID idContratto = outcome.get().idContratto();
+                if (transmissions.confirmed(row.id(), node, idContratto, clock.instant())) {
+                    if (idContratto != null && SchedaCode.SC1.name().equals(row.code())) {
+                        publisher.publishEvent(new IdContrattoReceived(row.contractId(), idContratto));
+                    }
+                    Map<String, Object> summary = new LinkedHashMap<>();
+                    summary.put("idScheda", row.idScheda().toString());
+                    summary.put("codice", row.code());
+                    summary.put("esito", outcome.get().dettaglio());
+                    if (idContratto != null) {
+                        summary.put("idContratto", idContratto.toString());
+                    }
+                    audit(row, "PCP_SCHEDA_CONFERMATA", summary);
+                }
+                return null;
+            });
+            case "KO" -> system(() -> {
+                List<PcpError> errori = outcome.get().errori();
+                if (transmissions.rejected(row.id(), node, errori, "PCP non ha confermato la scheda (" + outcome.get().dettaglio() + ")",
+                        clock.instant())) {
+                    audit(row, "PCP_SCHEDA_NON_CONFERMATA", Map.of("idScheda", row.idScheda().toString(), "codice", row.code(),
+                            "errori", errorCodes(errori)));
+                }
+                return null;
+            });
+            default -> system(() -> transmissions.reschedule(row.id(), node, clock.instant().plus(properties.pollDelay()), null, false,
+                    clock.instant()));
+        }
+    }
+
+    /** What a call about this row needs: the scheda with PCP's ids, and who calls. */
+    private record Prepared(PcpCall call, Map<String, Object> scheda, String missing) {
+    }
+
+    private Prepared prepare(Transmission row) {
+        Contract contract = contracts.findForBackgroundWork(row.contractId());
+        UUID idAppalto = contract.terms().idAppalto();
+        if (idAppalto == null) {
+            return new Prepared(null, null, "Manca l'idAppalto del contratto: indicarlo nell'anagrafica del contratto");
+        }
+        RecordedScheda event = executions.historyForBackgroundWork(row.contractId()).stream().filter(e -> e.seq() == row.seq()).findFirst()
+                .orElseThrow();
+        SchedaPayloads.Result payload = SchedaPayloads.of(event, contract, transmissions.forContract(row.contractId()));
+        if (payload.missing() != null) {
+            return new Prepared(null, null, payload.missing());
+        }
+        StazioneAppaltante authority = directory.find(contract.authorityId()).orElseThrow();
+        String rup = directory.findById(contract.terms().rupId()).map(PlatformUser::codiceFiscale).orElse(null);
+        String actor = event.recordedBy() != null ? event.recordedBy() : rup;
+        String role = actor != null && actor.equals(rup) ? "RP" : "DRP";
+        PcpCall call = new PcpCall(idAppalto, authority.codiceAusa(), authority.codiceFiscale().value(), actor, role,
+                "oe-" + row.contractId() + "-" + row.seq());
+        return new Prepared(call, payload.scheda(), null);
+    }
+
+    private void audit(Transmission row, String action, Map<String, Object> summary) {
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("scheda", row.seq());
+        all.putAll(summary);
+        publisher.publishEvent(new TransmissionAudited(row.authorityId(), row.contractId(), action, all));
+    }
+
+    private static List<String> errorCodes(List<PcpError> errori) {
+        return errori.stream().map(e -> e.codice() + (e.dettaglio() == null ? "" : " " + e.dettaglio())).toList();
+    }
+
+    /** SHA-256 of the scheda sent, so the audit trail pins what PCP received without copying it. */
+    private static String fingerprint(Map<String, Object> scheda) {
+        try {
+            byte[] json = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsBytes(scheda);
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Short transactions with every row visible: the delivery works for all authorities. */
+    private <T> T system(Supplier<T> work) {
+        return SystemScope.call(() -> transactions.execute(status -> work.get()));
+    }
+
+    @Override
+    public void destroy() {
+        workers.shutdownNow();
+    }
+}

@@ -1,0 +1,30 @@
+package it.openesecuzione.transmission;
+
+/** Where a scheda stands on its way to PCP. */
+public enum TransmissionState {
+    /** Waiting for its turn (its predecessor's outcome) or for crea-scheda. */
+    IN_CODA("In coda"),
+    /** Created on PCP (idScheda known, state IN_LAV there): to confirm. */
+    CREATA("Creata su PCP"),
+    /** Confirmation requested: waiting for PCP's outcome. */
+    IN_CONFERMA("In conferma"),
+    /** Confirmed by PCP. */
+    CONFERMATA("Confermata"),
+    /** Rejected by PCP, with ANAC's error codes: waits for the RUP. */
+    RIFIUTATA("Rifiutata");
+
+    private final String label;
+
+    TransmissionState(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Still on its way: the delivery works on it. */
+    public boolean pending() {
+        return this == IN_CODA || this == CREATA || this == IN_CONFERMA;
+    }
+}

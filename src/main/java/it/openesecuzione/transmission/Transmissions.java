@@ -1,0 +1,55 @@
+package it.openesecuzione.transmission;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Persistence port of the outbox. Every change of a claimed row names its lease owner: a node
+ * whose lease expired (it stalled, or died and came back) changes nothing.
+ */
+public interface Transmissions {
+
+    void enqueue(long contractId, long authorityId, int seq, String code, Instant now);
+
+    /**
+     * Leases up to {@code limit} due rows to {@code owner}: for each contract only the first scheda
+     * not yet confirmed, so that a scheda never overtakes its predecessor.
+     */
+    List<Transmission> claim(String owner, int limit, Duration lease, Instant now);
+
+    Optional<Transmission> find(long id);
+
+    List<Transmission> forContract(long contractId);
+
+    boolean createStarting(long id, String owner, UUID idAppalto, Instant now);
+
+    boolean created(long id, String owner, UUID idScheda, Map<String, Object> payload, Instant now);
+
+    boolean confirmRequested(long id, String owner, Instant pollAt, Instant now);
+
+    boolean confirmed(long id, String owner, UUID idContratto, Instant now);
+
+    boolean rejected(long id, String owner, List<PcpError> errori, String message, Instant now);
+
+    /** Tries again at {@code at}; {@code failed} counts an attempt (not for a poll still waiting). */
+    boolean reschedule(long id, String owner, Instant at, String lastError, boolean failed, Instant now);
+
+    /** A rejected scheda goes back in the queue, where it was (created or not). */
+    boolean resend(long id, Instant now);
+
+    /** PCP ids of schede other rows already hold: a scheda found on PCP that none holds is an orphan. */
+    boolean isKnown(UUID idScheda);
+
+    /** Rows per authority and state, for the status page. */
+    List<QueueCount> counts();
+
+    List<Transmission> latestProblems(int limit);
+
+    /** How many rows of one authority and state. */
+    record QueueCount(long authorityId, TransmissionState state, long count, Instant oldest) {
+    }
+}

@@ -1,0 +1,216 @@
+package it.openesecuzione.transmission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import it.openesecuzione.IntegrationTest;
+import it.openesecuzione.audit.AuditEntry;
+import it.openesecuzione.audit.AuditTrail;
+import it.openesecuzione.execution.ExecutionApiTest;
+import it.openesecuzione.execution.SubcontractApiTest;
+import it.openesecuzione.identity.UserDirectory;
+import it.openesecuzione.platform.SystemScope;
+import it.openesecuzione.support.Fixtures;
+import it.openesecuzione.support.Http;
+import it.openesecuzione.support.TestClock;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The schede of a contract delivered to the local PCP simulator (with ANAC's schemas and DMN
+ * rules): created, confirmed in order, the idContratto of the SC1 stored and used by the later
+ * schede, the idScheda of the SO1 put into the RI1; a rejection with ANAC's codes holds the
+ * contract's queue; faults (429, 500, dropped connections) delay but never duplicate a scheda.
+ */
+@IntegrationTest
+class TransmissionFlowTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserDirectory directory;
+
+    @Autowired
+    TransmissionDelivery delivery;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    AuditTrail audit;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+    /** A query with every row visible, as the delivery sees them. */
+    private <T> T system(java.util.function.Supplier<T> query) {
+        return SystemScope.call(() -> new org.springframework.transaction.support.TransactionTemplate(transactionManager)
+                .execute(status -> query.get()));
+    }
+
+    Http rup;
+    Http admin;
+
+    @BeforeEach
+    void users() {
+        rup = Http.basic(port, "genova.rup");
+        admin = Http.basic(port, "admin.piattaforma");
+    }
+
+    @AfterEach
+    void reset() {
+        clock.reset();
+        Http.anonymous(port).delete("/pcp-sim/_control/faults");
+    }
+
+    private long contract(String oggetto) {
+        Map<String, Object> body = new HashMap<>(Fixtures.worksContract(directory.findByUsername("genova.rup").orElseThrow().id(), oggetto));
+        body.put("idAppalto", UUID.randomUUID().toString());
+        return Http.json(rup.postJson("/api/v1/contracts", body)).get("id").asLong();
+    }
+
+    private JsonNode record(long contract, Map<String, Object> event) {
+        HttpResponse<String> response = rup.postJson("/api/v1/contracts/" + contract + "/events", event);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return Http.json(response);
+    }
+
+    private JsonNode schede(long contract) {
+        return Http.json(rup.get("/api/v1/contracts/" + contract + "/schede"));
+    }
+
+    private List<String> states(long contract) {
+        return schede(contract).valueStream().map(s -> s.path("trasmissione").path("stato").asString()).toList();
+    }
+
+    /** Delivery rounds, the clock moving on, until nothing is due or the rounds run out. */
+    private void deliver(int rounds) {
+        for (int i = 0; i < rounds; i++) {
+            delivery.deliverDue();
+            clock.set(clock.instant().plus(Duration.ofSeconds(2)));
+        }
+    }
+
+    @Test
+    void theSchedeAreConfirmedInOrderWithPcpsIdentifiers() {
+        long contract = contract("Manutenzione del ponte di via Cantore");
+        record(contract, ExecutionApiTest.signing("2026-02-10", "2026-08-31", 1000));
+        record(contract, ExecutionApiTest.handover(Map.of("consegnaFrazionata", false, "consegnaSottoRiserva", false,
+                "dataVerbaleConsegnaDefinitiva", "2026-03-02", "dataEffettivoInizio", "2026-03-02")));
+        record(contract, Map.of("type", "SO1", "data", Map.of("sospensione", Map.of("sospensioneParziale", false,
+                "dataVerbaleSospensione", "2026-04-10", "motivoSospensione", Map.of("idTipologica", "motivoSospensione", "codice", "6")))));
+        record(contract, Map.of("type", "RI1", "data", Map.of("sospensione", Map.of("dataVerbaleRipresa", "2026-04-20",
+                "riserve", false, "verbaleNonSottoscritto", false))));
+        assertThat(states(contract)).containsOnly("IN_CODA");
+
+        deliver(12);
+
+        assertThat(states(contract)).containsOnly("CONFERMATA");
+        JsonNode schede = schede(contract);
+        // PCP's idContratto, assigned confirming the SC1, is now the contract's.
+        String idContratto = Http.json(rup.get("/api/v1/contracts/" + contract)).findValue("idContratto").asString();
+        assertThat(idContratto).isNotBlank();
+        // What PCP received: the I1 with the idContratto, the RI1 with the SO1's idScheda.
+        Map<String, Object> i1 = sent(contract, 2);
+        assertThat(anacForm(i1)).containsEntry("idContratto", idContratto);
+        Map<String, Object> ri1 = sent(contract, 4);
+        assertThat(anacForm(ri1)).containsEntry("idScheda", schede.get(2).path("trasmissione").path("idScheda").asString());
+
+        List<String> calls = SystemScope.call(() -> audit.forContract(contract)).stream().map(AuditEntry::action)
+                .filter(action -> action.startsWith("PCP_")).toList();
+        assertThat(calls).containsSubsequence("PCP_CREA_SCHEDA", "PCP_CONFERMA_SCHEDA", "PCP_SCHEDA_CONFERMATA");
+        assertThat(calls.stream().filter("PCP_SCHEDA_CONFERMATA"::equals)).hasSize(4);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> sent(long contract, int seq) {
+        String payload = system(() -> jdbc.sql("select payload::text from transmission where contract_id = ? and seq = ?")
+                .params(contract, seq).query(String.class).single());
+        return tools.jackson.databind.json.JsonMapper.builder().build().readValue(payload, Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> anacForm(Map<String, Object> scheda) {
+        return (Map<String, Object>) ((Map<String, Object>) scheda.get("body")).get("anacForm");
+    }
+
+    @Test
+    void aRejectionShowsAnacsCodesAndHoldsTheContractsQueue() {
+        long contract = contract("Sistemazione idraulica del rio Torbido");
+        record(contract, ExecutionApiTest.signing("2026-02-10", "2026-08-31", 1000));
+        record(contract, ExecutionApiTest.handover(Map.of("consegnaFrazionata", false, "consegnaSottoRiserva", false,
+                "dataVerbaleConsegnaDefinitiva", "2026-03-02", "dataEffettivoInizio", "2026-03-02")));
+        // ANAC's RSU1 model cannot be satisfied (docs/design): PCP's schema check refuses it.
+        record(contract, SubcontractApiTest.request(SubcontractApiTest.ID_OE, "Coperture Liguri srl", 85000, "2026-05-04", null));
+        record(contract, Map.of("type", "SO1", "data", Map.of("sospensione", Map.of("sospensioneParziale", false,
+                "dataVerbaleSospensione", "2026-06-10", "motivoSospensione", Map.of("idTipologica", "motivoSospensione", "codice", "6")))));
+
+        deliver(12);
+
+        assertThat(states(contract)).as(() -> rup.get("/api/v1/transmissions/status").body())
+                .containsExactly("CONFERMATA", "CONFERMATA", "RIFIUTATA", "IN_CODA");
+        JsonNode rejected = schede(contract).get(2);
+        assertThat(rejected.path("errori").size()).isPositive();
+        assertThat(rejected.path("errori").get(0).path("testo").asString()).isNotBlank();
+
+        JsonNode queue = Http.json(rup.get("/api/v1/transmissions/status"));
+        assertThat(queue.path("problems").valueStream().map(p -> p.path("contractId").asLong())).contains(contract);
+        assertThat(Http.browser(port, "genova.rup").get("/trasmissioni").body()).contains("Trasmissioni ad ANAC").contains("RSU1");
+
+        // Refused at crea-scheda (schema): the RUP may send it again, from the start (here PCP refuses
+        // it again, as its model is unsatisfiable).
+        long id = rejected.path("trasmissione").path("transmissionId").asLong();
+        HttpResponse<String> resent = rup.postJson("/api/v1/transmissions/" + id + "/resend", Map.of());
+        assertThat(resent.statusCode()).as(resent.body()).isEqualTo(200);
+        assertThat(Http.json(resent).path("stato").asString()).isEqualTo("IN_CODA");
+        assertThat(Http.basic(port, "savona.rup").postJson("/api/v1/transmissions/" + id + "/resend", Map.of()).statusCode())
+                .isIn(403, 404);
+    }
+
+    @Test
+    void faultsDelayButNeverDuplicateOrReorder() {
+        List<Long> contracts = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            long contract = contract("Manutenzione stradale lotto " + i);
+            record(contract, ExecutionApiTest.signing("2026-02-10", "2026-08-31", 1000));
+            record(contract, ExecutionApiTest.handover(Map.of("consegnaFrazionata", false, "consegnaSottoRiserva", false,
+                    "dataVerbaleConsegnaDefinitiva", "2026-03-02", "dataEffettivoInizio", "2026-03-02")));
+            contracts.add(contract);
+        }
+        HttpResponse<String> faults = Http.anonymous(port).postJson("/pcp-sim/_control/faults",
+                Map.of("rate429", 0.25, "retryAfterSeconds", 1, "rate500", 0.25, "dropRate", 0.15, "delayMs", 0));
+        assertThat(faults.statusCode()).as(faults.body()).isBetween(200, 204);
+
+        deliver(15);
+        Http.anonymous(port).delete("/pcp-sim/_control/faults");
+        // Backoffs reach minutes after many failures: the clock moves past them.
+        for (int i = 0; i < 15; i++) {
+            delivery.deliverDue();
+            clock.set(clock.instant().plus(Duration.ofMinutes(6)));
+        }
+
+        for (long contract : contracts) {
+            assertThat(states(contract)).containsOnly("CONFERMATA");
+            UUID idAppalto = UUID.fromString(Http.json(rup.get("/api/v1/contracts/" + contract)).findValue("idAppalto").asString());
+            // On PCP: exactly one confirmed SC1 and one confirmed I1, nothing left in progress.
+            List<String> onPcp = system(() -> jdbc.sql("select codice || ':' || stato from pcpsim_scheda where id_appalto = ? "
+                    + "order by codice").param(idAppalto).query(String.class).list());
+            assertThat(onPcp.stream().filter(s -> s.endsWith(":CONF"))).containsExactly("I1:CONF", "SC1:CONF");
+            assertThat(onPcp.stream().filter(s -> s.endsWith(":IN_LAV"))).isEmpty();
+        }
+    }
+}
