@@ -31,7 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
  * a quarter of the time (SQ1), resumption, a modification with extra days, a subcontract
  * (request, authorisation, end), completion and collaudo. At the end every scheda produced passes
  * ANAC's schema and DMN rules (with the identifiers PCP would have assigned filled in), the
- * contract is in state COLL, and each event is in the audit trail.
+ * contract is in state COLL, and each event is in the audit trail. Delivered to the local PCP
+ * simulator, every scheda is confirmed.
  *
  * <p>The contract (support/Fixtures): 449,750.00 euro safety costs included, 180 days.
  */
@@ -52,6 +53,9 @@ class WorksContractJourneyTest {
 
     @Autowired
     AuditTrail audit;
+
+    @Autowired
+    it.openesecuzione.transmission.TransmissionDelivery delivery;
 
     Http rup;
     long contract;
@@ -83,9 +87,11 @@ class WorksContractJourneyTest {
     @Test
     void fromSigningToCollaudo() {
         rup = Http.basic(port, "genova.rup");
-        contract = Http.json(rup.postJson("/api/v1/contracts", Fixtures.worksContract(
-                directory.findByUsername("genova.rup").orElseThrow().id(), "Riqualificazione energetica della scuola Mazzini")))
-                .get("id").asLong();
+        Map<String, Object> terms = new HashMap<>(Fixtures.worksContract(directory.findByUsername("genova.rup").orElseThrow().id(),
+                "Riqualificazione energetica della scuola Mazzini"));
+        // The appalto as PCP knows it from the award phase.
+        terms.put("idAppalto", UUID.randomUUID().toString());
+        contract = Http.json(rup.postJson("/api/v1/contracts", terms)).get("id").asLong();
 
         record("2026-02-10", ExecutionApiTest.signing("2026-02-10", "2026-08-31", 44975));
         assertThat(status().get("stato").asString()).isEqualTo("SOTT");
@@ -186,5 +192,17 @@ class WorksContractJourneyTest {
         assertThat(audited).containsExactly("EVENTO_SC1", "EVENTO_I1", "EVENTO_SA1", "EVENTO_SA1", "EVENTO_SO1", "EVENTO_SQ1",
                 "EVENTO_RI1", "EVENTO_SA1", "EVENTO_M2", "EVENTO_RSU1", "EVENTO_ES1", "EVENTO_SA1", "EVENTO_CS1", "EVENTO_CO1",
                 "EVENTO_CL1");
+
+        // Then delivered to PCP (the local simulator, with ANAC's schemas and DMN rules): each one
+        // confirmed in order, the idContratto of the SC1 becoming the contract's.
+        clock.set(Instant.parse("2026-11-21T08:00:00Z"));
+        for (int round = 0; round < 40; round++) {
+            delivery.deliverDue();
+            clock.set(clock.instant().plusSeconds(2));
+        }
+        JsonNode delivered = Http.json(rup.get("/api/v1/contracts/" + contract + "/schede"));
+        assertThat(delivered.valueStream().map(s -> s.path("trasmissione").path("stato").asString()))
+                .as(() -> rup.get("/api/v1/transmissions/status").body()).containsOnly("CONFERMATA");
+        assertThat(Http.json(rup.get("/api/v1/contracts/" + contract)).findValue("idContratto").asString()).isNotBlank();
     }
 }

@@ -6,7 +6,6 @@ import it.openesecuzione.IntegrationTest;
 import it.openesecuzione.audit.AuditEntry;
 import it.openesecuzione.audit.AuditTrail;
 import it.openesecuzione.execution.ExecutionApiTest;
-import it.openesecuzione.execution.SubcontractApiTest;
 import it.openesecuzione.identity.UserDirectory;
 import it.openesecuzione.platform.SystemScope;
 import it.openesecuzione.support.Fixtures;
@@ -154,8 +153,14 @@ class TransmissionFlowTest {
         record(contract, ExecutionApiTest.signing("2026-02-10", "2026-08-31", 1000));
         record(contract, ExecutionApiTest.handover(Map.of("consegnaFrazionata", false, "consegnaSottoRiserva", false,
                 "dataVerbaleConsegnaDefinitiva", "2026-03-02", "dataEffettivoInizio", "2026-03-02")));
-        // ANAC's RSU1 model cannot be satisfied (docs/design): PCP's schema check refuses it.
-        record(contract, SubcontractApiTest.request(SubcontractApiTest.ID_OE, "Coperture Liguri srl", 85000, "2026-05-04", null));
+        // An advance payment, whose certificate date is then lost (as from an older platform's
+        // data): the platform's own checks are bypassed, and PCP's DMN rule REG64 refuses it.
+        record(contract, Map.of("type", "SA1", "data", Map.of("avanzamento", Map.of("denominazioneAvanzamento", "Anticipazione",
+                "modalitaPagamento", Map.of("idTipologica", "modalitaPagamento", "codice", "1"), "dataAvanzamento", "2026-03-10",
+                "impSal", 0, "avanzamento", Map.of("idTipologica", "avanzamento", "codice", "9"), "impAnticipazione", 89950,
+                "dataCertificatoAnticipazione", "2026-03-10"))));
+        system(() -> jdbc.sql("update execution_event set anac_form = anac_form #- '{avanzamento,dataCertificatoAnticipazione}' "
+                + "where contract_id = ? and seq = 3").param(contract).update());
         record(contract, Map.of("type", "SO1", "data", Map.of("sospensione", Map.of("sospensioneParziale", false,
                 "dataVerbaleSospensione", "2026-06-10", "motivoSospensione", Map.of("idTipologica", "motivoSospensione", "codice", "6")))));
 
@@ -164,19 +169,19 @@ class TransmissionFlowTest {
         assertThat(states(contract)).as(() -> rup.get("/api/v1/transmissions/status").body())
                 .containsExactly("CONFERMATA", "CONFERMATA", "RIFIUTATA", "IN_CODA");
         JsonNode rejected = schede(contract).get(2);
-        assertThat(rejected.path("errori").size()).isPositive();
+        assertThat(rejected.path("errori").findValuesAsString("codice")).contains("REG64");
         assertThat(rejected.path("errori").get(0).path("testo").asString()).isNotBlank();
 
         JsonNode queue = Http.json(rup.get("/api/v1/transmissions/status"));
         assertThat(queue.path("problems").valueStream().map(p -> p.path("contractId").asLong())).contains(contract);
-        assertThat(Http.browser(port, "genova.rup").get("/trasmissioni").body()).contains("Trasmissioni ad ANAC").contains("RSU1");
+        assertThat(Http.browser(port, "genova.rup").get("/trasmissioni").body()).contains("Trasmissioni ad ANAC").contains("REG64");
 
-        // Refused at crea-scheda (schema): the RUP may send it again, from the start (here PCP refuses
-        // it again, as its model is unsatisfiable).
+        // Created on PCP and refused at its confirmation: the RUP may confirm it again (after
+        // correcting it; here PCP refuses it again).
         long id = rejected.path("trasmissione").path("transmissionId").asLong();
         HttpResponse<String> resent = rup.postJson("/api/v1/transmissions/" + id + "/resend", Map.of());
         assertThat(resent.statusCode()).as(resent.body()).isEqualTo(200);
-        assertThat(Http.json(resent).path("stato").asString()).isEqualTo("IN_CODA");
+        assertThat(Http.json(resent).path("stato").asString()).isEqualTo("CREATA");
         assertThat(Http.basic(port, "savona.rup").postJson("/api/v1/transmissions/" + id + "/resend", Map.of()).statusCode())
                 .isIn(403, 404);
     }
