@@ -218,4 +218,76 @@ class TransmissionFlowTest {
             assertThat(onPcp.stream().filter(s -> s.endsWith(":IN_LAV"))).isEmpty();
         }
     }
+
+    private long contract(Map<String, Object> changes) {
+        Map<String, Object> body = new HashMap<>(Fixtures.worksContract(directory.findByUsername("genova.rup").orElseThrow().id(),
+                "Contratto " + UUID.randomUUID()));
+        body.put("idAppalto", UUID.randomUUID().toString());
+        body.putAll(changes);
+        HttpResponse<String> created = rup.postJson("/api/v1/contracts", body);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return Http.json(created).get("id").asLong();
+    }
+
+    private static Map<String, Object> handover() {
+        return ExecutionApiTest.handover(Map.of("consegnaFrazionata", false, "consegnaSottoRiserva", false,
+                "dataVerbaleConsegnaDefinitiva", "2026-03-02", "dataEffettivoInizio", "2026-03-02"));
+    }
+
+    private static Map<String, Object> modification(String framework, Map<String, Object> amounts) {
+        return Map.of("modificaContrattuale", Map.of(framework, amounts, "dataApprovazione", "2026-05-20",
+                "datiBaseModificaContrattuale", Map.of("motiviModifica", "mod-nons", "causaModifica", "Lavorazioni aggiuntive minori")));
+    }
+
+    /** The schede the realistic contract does not use, each accepted by PCP (the simulator). */
+    @Test
+    void everyOtherSchedaTypeIsAccepted() {
+        // S4 before the signing, then AC1 and IR1.
+        long works = contract(Map.of());
+        record(works, Map.of("type", "S4", "dataEvento", "2026-02-01", "data", Map.of("partecipante", Map.of(
+                "codiceFiscale", "01234567897", "denominazione", "Edilnord Costruzioni spa", "ruoloOE", "14", "tipoOE", "1",
+                "idPartecipante", "c3d4e5f6-a7b8-4c9d-8e0f-1a2b3c4d5e6f", "paeseOperatoreEconomico", "ITA", "avvalimento", false),
+                "motivoVariazione", "2")));
+        record(works, ExecutionApiTest.signing("2026-02-10", "2026-08-31", 1000));
+        record(works, handover());
+        record(works, Map.of("type", "AC1", "data", Map.of("accordoBonario", Map.of("dataAccordo", "2026-06-15",
+                "oneriDerivanti", 30000, "numeroRiserve", 3))));
+        record(works, Map.of("type", "IR1", "data", Map.of("ritardo", Map.of("dataTermine", "2026-03-27",
+                "tipoComunicazione", Map.of("idTipologica", "tipoComunicazione", "codice", "R"), "dataIstanzaRecesso", "2026-04-01",
+                "istanzaAccolta", false, "istanzaTardiva", true, "istanzaRipresa", false, "istanzaRiserva", false, "impSpese", 0))));
+
+        // A below-threshold concession: M2_40.
+        long concession = contract(Map.of("concessione", true));
+        record(concession, ExecutionApiTest.signing("2026-02-10", "2026-08-31", 1000));
+        record(concession, Map.of("type", "M2_40", "data", modification("quadroEconomicoConcessioniRideterminato",
+                Map.of("impLavori", 460000, "entrateUtenza", 1200000))));
+
+        // A direct award under 5,000 euro: CO2 alone.
+        long direct = contract(Map.of("procedura", "AFFIDAMENTO_DIRETTO", "importoBaseGara", 4500.00, "ribasso", 0,
+                "importoContrattuale", 4200.00, "oneriSicurezza", 200.00, "durataGiorni", 30));
+        record(direct, Map.of("type", "CO2", "data", Map.of("conclusione", Map.of("dataInizio", "2026-05-04",
+                "dataUltimazione", "2026-05-20", "importo", 4200))));
+
+        // Above the threshold, a contract and a concession: M1 and M1_40 with their eForm, once
+        // PCP assigned the idContratto the eForm names.
+        long above = contract(Map.of("sopraSoglia", true, "procedura", "APERTA", "importoBaseGara", 6500000.00,
+                "importoContrattuale", 6000000.00));
+        long aboveConcession = contract(Map.of("sopraSoglia", true, "concessione", true, "procedura", "APERTA",
+                "importoBaseGara", 6500000.00, "importoContrattuale", 6000000.00));
+        record(above, ExecutionApiTest.signing("2026-02-10", "2027-08-31", 1000));
+        record(aboveConcession, ExecutionApiTest.signing("2026-02-10", "2027-08-31", 1000));
+        deliver(10);
+        record(above, Map.of("type", "M1", "data", modification("quadroEconomicoStandardRideterminato",
+                Map.of("impLavori", 6100000, "impServizi", 0, "impForniture", 0, "impTotaleSicurezza", 150000))));
+        record(aboveConcession, Map.of("type", "M1_40", "data", modification("quadroEconomicoConcessioniRideterminato",
+                Map.of("impLavori", 6100000))));
+
+        deliver(15);
+
+        for (long contract : List.of(works, concession, direct, above, aboveConcession)) {
+            assertThat(states(contract)).as(() -> rup.get("/api/v1/transmissions/status").body()).containsOnly("CONFERMATA");
+        }
+        // The M1 reached PCP with its eForm.
+        assertThat(((Map<?, ?>) sent(above, 2).get("body")).get("eform")).isNotNull();
+    }
 }
