@@ -155,6 +155,14 @@ class DemoData implements ApplicationRunner {
         return new ContractInput(oggetto, tipologia, Settore.ORDINARIO, sopraSoglia, false, procedura, new BigDecimal(base),
                 new BigDecimal(ribasso), new BigDecimal(importo), new BigDecimal(oneri), durata, cup,
                 cigs.stream().map(c -> new LotInput(c, null)).toList(), awardee, rti, rup, director, collaudatore, null,
-                null, null);
+                demoIdAppalto(cigs), null);
+    }
+
+    /**
+     * The idAppalto PCP gave the demo appalto in its award phase, so that the demo's schede can be
+     * sent to the simulator: stable, from the lots' CIGs.
+     */
+    private static java.util.UUID demoIdAppalto(List<String> cigs) {
+        return java.util.UUID.nameUUIDFromBytes(("demo-appalto:" + String.join(",", cigs)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }
