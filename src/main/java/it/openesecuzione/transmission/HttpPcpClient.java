@@ -106,6 +106,39 @@ class HttpPcpClient implements PcpClient {
                 "motivo", motivo));
     }
 
+    @Override
+    public String statoContratto(PcpCall call, UUID idContratto) {
+        JsonNode answer = get(call, COMMON, "stato-appalto", Map.of("idContratto", idContratto.toString()));
+        return text(answer.path("esitoStato").path("stato").path("codice"));
+    }
+
+    @Override
+    public List<PcpScheda> schede(PcpCall call) {
+        List<PcpScheda> found = new ArrayList<>();
+        // ANAC pages by at most 20: a contract's schede fit in a few pages.
+        for (int page = 1; page <= 10; page++) {
+            JsonNode answer = get(call, SCHEDE, "ricerca-scheda", Map.of("idAppalto", call.idAppalto().toString(),
+                    "page", String.valueOf(page), "perPage", "20"));
+            for (JsonNode scheda : answer.path("result")) {
+                found.add(new PcpScheda(uuid(scheda.path("_idScheda")), text(scheda.path("codice").path("codice")),
+                        text(scheda.path("versione")), text(scheda.path("_stato").path("codice")) != null
+                                ? text(scheda.path("_stato").path("codice")) : text(scheda.path("_stato")),
+                        text(scheda.path("_dataCreazione"))));
+            }
+            if (page >= answer.path("totPages").asInt(1)) {
+                break;
+            }
+        }
+        return found;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> consultaScheda(PcpCall call, UUID idScheda) {
+        JsonNode answer = get(call, SCHEDE, "consulta-scheda", Map.of("idScheda", idScheda.toString()));
+        return json.treeToValue(answer.path("scheda"), Map.class);
+    }
+
     private JsonNode post(PcpCall call, String context, String operation, Map<String, Object> body) {
         HttpRequest.Builder request = request(call, context, operation, Map.of())
                 .header("Content-Type", "application/json")

@@ -25,4 +25,17 @@ public interface PcpClient {
 
     /** cancella-scheda: a scheda IN_LAV is deleted (a duplicate left by a lost answer). */
     void cancellaScheda(PcpCall call, UUID idScheda, String motivo);
+
+    /** stato-appalto by idContratto: the contract's state as PCP holds it (SOTT, IN_ESEC, CONCL, COLL…). */
+    String statoContratto(PcpCall call, UUID idContratto);
+
+    /** ricerca-scheda: every scheda of the appalto on PCP (first pages), newest last. */
+    List<PcpScheda> schede(PcpCall call);
+
+    /** consulta-scheda: one scheda as PCP holds it, body included. */
+    Map<String, Object> consultaScheda(PcpCall call, UUID idScheda);
+
+    /** A scheda as ricerca-scheda lists it. */
+    record PcpScheda(UUID idScheda, String codice, String versione, String stato, String dataCreazione) {
+    }
 }

@@ -129,6 +129,16 @@ class TransmissionFlowTest {
         Map<String, Object> ri1 = sent(contract, 4);
         assertThat(anacForm(ri1)).containsEntry("idScheda", schede.get(2).path("trasmissione").path("idScheda").asString());
 
+        // PCP's own view agrees: the contract in execution, four confirmed schede, the RI1 as sent.
+        JsonNode onPcp = Http.json(rup.get("/api/v1/transmissions/contracts/" + contract + "/pcp"));
+        assertThat(onPcp.path("statoContratto").asString()).isEqualTo("IN_ESEC");
+        assertThat(onPcp.path("schede").valueStream().map(s -> s.path("codice").asString() + ":" + s.path("stato").asString()))
+                .containsExactlyInAnyOrder("SC1:CONF", "I1:CONF", "SO1:CONF", "RI1:CONF");
+        JsonNode ri1OnPcp = Http.json(rup.get("/api/v1/transmissions/" + schede.get(3).path("trasmissione").path("transmissionId")
+                .asLong() + "/pcp"));
+        assertThat(ri1OnPcp.path("body").path("anacForm").path("idScheda").asString())
+                .isEqualTo(schede.get(2).path("trasmissione").path("idScheda").asString());
+
         List<String> calls = SystemScope.call(() -> audit.forContract(contract)).stream().map(AuditEntry::action)
                 .filter(action -> action.startsWith("PCP_")).toList();
         assertThat(calls).containsSubsequence("PCP_CREA_SCHEDA", "PCP_CONFERMA_SCHEDA", "PCP_SCHEDA_CONFERMATA");
