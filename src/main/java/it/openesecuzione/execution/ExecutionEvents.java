@@ -11,4 +11,7 @@ public interface ExecutionEvents {
 
     /** Records the event as number {@code seq}; a concurrent record of the same number fails. */
     RecordedScheda insert(long contractId, long authorityId, int seq, SchedaDraft draft, Instant at, String by);
+
+    /** Marks the event annulled (ANAC annulled its scheda). */
+    void annul(long contractId, int seq, Instant at);
 }

@@ -112,7 +112,8 @@ public class ExecutionLog {
                             + ") non è ancora disponibile sulla piattaforma")));
         }
         refuseUnused(code, request);
-        List<RecordedScheda> history = events.history(contractId);
+        List<RecordedScheda> all = events.history(contractId);
+        List<RecordedScheda> history = effective(all);
         SchedaCode previous = history.isEmpty() ? null : history.get(history.size() - 1).code();
         SchedaSequence.problem(previous, code).ifPresent(reason -> {
             throw new ConflictException("ERR2", reason);
@@ -126,7 +127,7 @@ public class ExecutionLog {
         }
         RecordedScheda recorded;
         try {
-            recorded = events.insert(contractId, contract.authorityId(), history.size() + 1, draft, clock.instant(),
+            recorded = events.insert(contractId, contract.authorityId(), all.size() + 1, draft, clock.instant(),
                     user.codiceFiscale());
         } catch (DuplicateKeyException e) {
             throw new ConflictException("Un altro evento è stato registrato nel frattempo su questo contratto: riprovare");
@@ -141,6 +142,33 @@ public class ExecutionLog {
         publisher.publishEvent(new SchedaRecorded(contractId, contract.authorityId(), code, recorded.seq(), code.newState(),
                 summary));
         return recorded;
+    }
+
+    /** The events that count: those whose scheda ANAC did not annul. */
+    static List<RecordedScheda> effective(List<RecordedScheda> history) {
+        return history.stream().filter(event -> !event.annulled()).toList();
+    }
+
+    /**
+     * ANAC annulled the scheda of an event (rollback-scheda, CO1 or CO2): the event stays in the
+     * history, no rule counts it any more, and the contract returns to the state the events
+     * still counting give it.
+     */
+    @org.springframework.context.event.EventListener
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void on(SchedaAnnulment annulment) {
+        List<RecordedScheda> before = events.history(annulment.contractId());
+        RecordedScheda event = before.stream().filter(e -> e.seq() == annulment.seq()).findFirst().orElseThrow();
+        events.annul(annulment.contractId(), annulment.seq(), clock.instant());
+        it.openesecuzione.contracts.StatoContratto state = it.openesecuzione.contracts.StatoContratto.AGGIUDICATO;
+        for (RecordedScheda counting : effective(events.history(annulment.contractId()))) {
+            if (counting.code().newState() != null) {
+                state = counting.code().newState();
+            }
+        }
+        Contract contract = contracts.findForBackgroundWork(annulment.contractId());
+        publisher.publishEvent(new SchedaAnnulled(contract.id(), contract.authorityId(), event.code(), event.seq(), state,
+                annulment.motivazione()));
     }
 
     /** What an event does not use is refused rather than silently dropped. */
@@ -172,7 +200,7 @@ public class ExecutionLog {
     @Transactional(readOnly = true)
     public ExecutionTimeline timeline(long contractId) {
         Contract contract = contracts.find(contractId);
-        return ExecutionTimeline.of(events.history(contractId), contract.terms().durataGiorni());
+        return ExecutionTimeline.of(effective(events.history(contractId)), contract.terms().durataGiorni());
     }
 
     /** Today in Rome, for what depends on the day (open suspensions, deadlines). */

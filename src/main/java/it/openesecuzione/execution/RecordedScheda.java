@@ -9,14 +9,23 @@ import java.util.Map;
 /**
  * An execution event as recorded, with the scheda it produced. {@code state}: PRONTA (ready to
  * send), IN_ATTESA (waits for an identifier ANAC assigns on confirming an earlier scheda).
- * {@code relatedSeq} and {@code bodyParts} as in {@link SchedaDraft}.
+ * {@code relatedSeq} and {@code bodyParts} as in {@link SchedaDraft}; {@code annulled}: ANAC annulled
+ * its scheda (rollback), so the event stays in the history but no rule counts it.
  */
 public record RecordedScheda(long id, long contractId, int seq, SchedaCode code, String versione, LocalDate eventDate,
         Map<String, Object> anacForm, String state, List<String> warnings, Instant recordedAt, String recordedBy,
-        Integer relatedSeq, Map<String, String> bodyParts) {
+        Integer relatedSeq, Map<String, String> bodyParts, boolean annulled) {
 
     public RecordedScheda {
         bodyParts = Map.copyOf(bodyParts);
+    }
+
+    /** An event not annulled. */
+    public RecordedScheda(long id, long contractId, int seq, SchedaCode code, String versione, LocalDate eventDate,
+            Map<String, Object> anacForm, String state, List<String> warnings, Instant recordedAt, String recordedBy,
+            Integer relatedSeq, Map<String, String> bodyParts) {
+        this(id, contractId, seq, code, versione, eventDate, anacForm, state, warnings, recordedAt, recordedBy, relatedSeq,
+                bodyParts, false);
     }
 
     /** An event that refers to no other and whose body is the anacForm alone. */

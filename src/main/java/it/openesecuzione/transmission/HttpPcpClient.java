@@ -73,8 +73,23 @@ class HttpPcpClient implements PcpClient {
 
     @Override
     public List<PcpOutcome> esitiConferma(PcpCall call) {
+        return esiti(call, "SC_CONF");
+    }
+
+    @Override
+    public void rollbackScheda(PcpCall call, UUID idScheda, String motivazione) {
+        post(call, COMMON, "rollback-scheda", Map.of("idScheda", idScheda.toString(),
+                "motivazione", Map.of("idTipologica", "motivoAnnullamentoComunicazione", "codice", motivazione)));
+    }
+
+    @Override
+    public List<PcpOutcome> esitiRollback(PcpCall call) {
+        return esiti(call, "SC_ROLLBACK");
+    }
+
+    private List<PcpOutcome> esiti(PcpCall call, String operation) {
         JsonNode answer = get(call, COMMON, "esito-operazione", Map.of("idAppalto", call.idAppalto().toString(),
-                "tipoOperazione", "SC_CONF", "tipoRicerca", "TUTTI_ESITI"));
+                "tipoOperazione", operation, "tipoRicerca", "TUTTI_ESITI"));
         List<PcpOutcome> outcomes = new ArrayList<>();
         for (JsonNode entry : answer.path("listaEsiti")) {
             outcomes.add(new PcpOutcome(uuid(entry.path("idScheda")), text(entry.path("codiceScheda")),

@@ -26,6 +26,12 @@ public interface PcpClient {
     /** cancella-scheda: a scheda IN_LAV is deleted (a duplicate left by a lost answer). */
     void cancellaScheda(PcpCall call, UUID idScheda, String motivo);
 
+    /** rollback-scheda: asynchronous, with ANAC's motivoAnnullamentoComunicazione code. */
+    void rollbackScheda(PcpCall call, UUID idScheda, String motivazione);
+
+    /** esito-operazione for the rollbacks of the appalto (SC_ROLLBACK, every outcome, newest first). */
+    List<PcpOutcome> esitiRollback(PcpCall call);
+
     /** stato-appalto by idContratto: the contract's state as PCP holds it (SOTT, IN_ESEC, CONCL, COLL…). */
     String statoContratto(PcpCall call, UUID idContratto);
 

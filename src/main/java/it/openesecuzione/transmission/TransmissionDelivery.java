@@ -134,6 +134,9 @@ public class TransmissionDelivery implements DisposableBean {
             if (current.state() == TransmissionState.IN_CONFERMA) {
                 poll(current, prepared);
             }
+            if (current.state() == TransmissionState.IN_ANNULLAMENTO) {
+                annul(current, prepared);
+            }
         } catch (PcpException.Rejected e) {
             Transmission rejected = current;
             system(() -> {
@@ -239,6 +242,73 @@ public class TransmissionDelivery implements DisposableBean {
             default -> system(() -> transmissions.reschedule(row.id(), node, clock.instant().plus(properties.pollDelay()), null, false,
                     clock.instant()));
         }
+    }
+
+    /** The schede ANAC lets annul (schema-cronologia-schede, schedaAnnullabile). */
+    static final java.util.Set<String> ANNULLABLE = java.util.Set.of("CO1", "CO2");
+    /** motivoAnnullamentoComunicazione: judicial authority, software anomaly of the platform. */
+    static final java.util.Set<String> ROLLBACK_REASONS = java.util.Set.of("1", "2");
+
+    /**
+     * Asks PCP to annul a confirmed CO1 or CO2 (rollback-scheda, with ANAC's reason code). PCP
+     * annuls only the last confirmed scheda: the contract must have no later event that counts.
+     */
+    public void requestRollback(long transmissionId, String reason, List<Integer> laterCountingEvents) {
+        transactions.executeWithoutResult(status -> {
+            Transmission transmission = transmissions.find(transmissionId).orElseThrow(() ->
+                    new it.openesecuzione.shared.NotFoundException("Invio non trovato"));
+            List<it.openesecuzione.shared.FieldViolation> problems = new ArrayList<>();
+            if (!ROLLBACK_REASONS.contains(reason)) {
+                problems.add(new it.openesecuzione.shared.FieldViolation("motivazione", reason,
+                        "Motivo di annullamento ANAC: 1 (intervento dell'autorità giudiziaria) o 2 (anomalia software della piattaforma)"));
+            }
+            if (!ANNULLABLE.contains(transmission.code())) {
+                problems.add(new it.openesecuzione.shared.FieldViolation("scheda", transmission.code(),
+                        "ANAC consente di annullare solo le schede CO1 e CO2"));
+            }
+            if (!problems.isEmpty()) {
+                throw new it.openesecuzione.shared.InvalidInputException(problems);
+            }
+            if (!laterCountingEvents.isEmpty()) {
+                throw new it.openesecuzione.shared.ConflictException("ERR150", "Si annulla solo l'ultima scheda confermata: dopo questa "
+                        + "sono registrati gli eventi n. " + laterCountingEvents);
+            }
+            if (!transmissions.rollbackRequested(transmissionId, reason, clock.instant())) {
+                throw new it.openesecuzione.shared.ConflictException("Si annulla solo una scheda confermata da PCP");
+            }
+            audit(transmission, "PCP_ANNULLAMENTO_RICHIESTO", Map.of("idScheda", String.valueOf(transmission.idScheda()),
+                    "codice", transmission.code(), "motivazione", reason));
+        });
+    }
+
+    /** rollback-scheda, then its outcome: annulled, or confirmed still with PCP's reasons. */
+    private void annul(Transmission row, Prepared prepared) {
+        if (!row.rollbackSent()) {
+            pcp.rollbackScheda(prepared.call(), row.idScheda(), row.rollbackReason());
+            system(() -> transmissions.rollbackSent(row.id(), node, clock.instant().plus(properties.pollDelay()), clock.instant()));
+            return;
+        }
+        Optional<PcpOutcome> outcome = pcp.esitiRollback(prepared.call()).stream()
+                .filter(entry -> row.idScheda().equals(entry.idScheda())).findFirst();
+        String esito = outcome.map(PcpOutcome::esito).orElse("WT");
+        if ("WT".equals(esito)) {
+            system(() -> transmissions.reschedule(row.id(), node, clock.instant().plus(properties.pollDelay()), null, false,
+                    clock.instant()));
+            return;
+        }
+        boolean annulled = "OK".equals(esito);
+        List<PcpError> errori = outcome.get().errori();
+        system(() -> {
+            if (transmissions.rollbackDone(row.id(), node, annulled, errori, annulled ? null
+                    : "PCP non ha annullato la scheda (" + outcome.get().dettaglio() + ")", clock.instant())) {
+                if (annulled) {
+                    publisher.publishEvent(new SchedaAnnulledByPcp(row.contractId(), row.seq(), row.rollbackReason()));
+                }
+                audit(row, annulled ? "PCP_SCHEDA_ANNULLATA" : "PCP_ANNULLAMENTO_RIFIUTATO", Map.of("idScheda",
+                        row.idScheda().toString(), "codice", row.code(), "errori", errorCodes(errori)));
+            }
+            return null;
+        });
     }
 
     /** What a call about this row needs: the scheda with PCP's ids, and who calls. */

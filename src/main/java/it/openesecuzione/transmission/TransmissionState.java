@@ -11,7 +11,11 @@ public enum TransmissionState {
     /** Confirmed by PCP. */
     CONFERMATA("Confermata"),
     /** Rejected by PCP, with ANAC's error codes: waits for the RUP. */
-    RIFIUTATA("Rifiutata");
+    RIFIUTATA("Rifiutata"),
+    /** Confirmed, and its annulment (rollback-scheda) requested: waiting for PCP's outcome. */
+    IN_ANNULLAMENTO("In annullamento"),
+    /** Annulled by PCP: the event no longer counts. */
+    ANNULLATA("Annullata");
 
     private final String label;
 
@@ -25,6 +29,6 @@ public enum TransmissionState {
 
     /** Still on its way: the delivery works on it. */
     public boolean pending() {
-        return this == IN_CODA || this == CREATA || this == IN_CONFERMA;
+        return this == IN_CODA || this == CREATA || this == IN_CONFERMA || this == IN_ANNULLAMENTO;
     }
 }

@@ -29,8 +29,8 @@ public class TransmissionStatus {
             long[] row = counts.computeIfAbsent(count.authorityId(), id -> new long[4]);
             int column = switch (count.state()) {
                 case IN_CODA -> 0;
-                case CREATA, IN_CONFERMA -> 1;
-                case CONFERMATA -> 2;
+                case CREATA, IN_CONFERMA, IN_ANNULLAMENTO -> 1;
+                case CONFERMATA, ANNULLATA -> 2;
                 case RIFIUTATA -> 3;
             };
             row[column] += count.count();

@@ -41,6 +41,14 @@ public interface Transmissions {
     /** A rejected scheda goes back in the queue, where it was (created or not). */
     boolean resend(long id, Instant now);
 
+    /** A confirmed scheda goes back to PCP to be annulled, with ANAC's reason code. */
+    boolean rollbackRequested(long id, String reason, Instant now);
+
+    boolean rollbackSent(long id, String owner, Instant pollAt, Instant now);
+
+    /** The outcome of the annulment: ANNULLATA, or back to CONFERMATA with PCP's errors. */
+    boolean rollbackDone(long id, String owner, boolean annulled, List<PcpError> errori, String message, Instant now);
+
     /** PCP ids of schede other rows already hold: a scheda found on PCP that none holds is an orphan. */
     boolean isKnown(UUID idScheda);
 

@@ -300,4 +300,41 @@ class TransmissionFlowTest {
         // The M1 reached PCP with its eForm.
         assertThat(((Map<?, ?>) sent(above, 2).get("body")).get("eform")).isNotNull();
     }
+
+    @Test
+    void aConfirmedConclusionIsAnnulledWithAnacsReasonAndTheContractGoesBack() {
+        long contract = contract("Rifacimento dei marciapiedi di corso Italia");
+        record(contract, ExecutionApiTest.signing("2026-02-10", "2026-08-31", 1000));
+        record(contract, handover());
+        record(contract, Map.of("type", "CO1", "data", Map.of("conclusione", Map.of("dataUltimazione", "2026-08-20",
+                "numeroInfortuni", 0))));
+        deliver(12);
+        assertThat(states(contract)).containsOnly("CONFERMATA");
+        assertThat(Http.json(rup.get("/api/v1/contracts/" + contract)).findValue("stato").asString()).isEqualTo("CONCL");
+        long i1 = schede(contract).get(1).path("trasmissione").path("transmissionId").asLong();
+        long co1 = schede(contract).get(2).path("trasmissione").path("transmissionId").asLong();
+
+        // Only CO1 and CO2 may be annulled, and only with ANAC's reasons.
+        assertThat(rup.postJson("/api/v1/transmissions/" + i1 + "/rollback", Map.of("motivazione", "2")).statusCode()).isEqualTo(400);
+        assertThat(rup.postJson("/api/v1/transmissions/" + co1 + "/rollback", Map.of("motivazione", "9")).statusCode()).isEqualTo(400);
+        assertThat(Http.basic(port, "savona.rup").postJson("/api/v1/transmissions/" + co1 + "/rollback", Map.of("motivazione", "2"))
+                .statusCode()).isIn(403, 404);
+
+        HttpResponse<String> requested = rup.postJson("/api/v1/transmissions/" + co1 + "/rollback", Map.of("motivazione", "2"));
+        assertThat(requested.statusCode()).as(requested.body()).isEqualTo(200);
+        assertThat(Http.json(requested).path("stato").asString()).isEqualTo("IN_ANNULLAMENTO");
+        deliver(8);
+
+        assertThat(states(contract)).containsExactly("CONFERMATA", "CONFERMATA", "ANNULLATA");
+        // The conclusion no longer counts: the contract is in execution again, and may be concluded anew.
+        assertThat(Http.json(rup.get("/api/v1/contracts/" + contract)).findValue("stato").asString()).isEqualTo("IN_ESEC");
+        assertThat(Http.json(rup.get("/api/v1/contracts/" + contract + "/events")).get(2).path("annullato").asBoolean()).isTrue();
+        record(contract, Map.of("type", "CO1", "data", Map.of("conclusione", Map.of("dataUltimazione", "2026-08-25",
+                "numeroInfortuni", 0))));
+        deliver(8);
+        assertThat(states(contract)).containsExactly("CONFERMATA", "CONFERMATA", "ANNULLATA", "CONFERMATA");
+        List<String> onPcp = system(() -> jdbc.sql("select codice || ':' || stato from pcpsim_scheda s join transmission t "
+                + "on t.id_scheda = s.id_scheda where t.contract_id = ? order by t.seq").param(contract).query(String.class).list());
+        assertThat(onPcp).containsExactly("SC1:CONF", "I1:CONF", "CO1:ANN", "CO1:CONF");
+    }
 }

@@ -51,12 +51,18 @@ class JdbcExecutionEvents implements ExecutionEvents {
         return jdbc.sql("select * from execution_event where id = ?").param(id).query(this::scheda).single();
     }
 
+    @Override
+    public void annul(long contractId, int seq, Instant at) {
+        jdbc.sql("update execution_event set annulled_at = ? where contract_id = ? and seq = ? and annulled_at is null")
+                .params(Timestamp.from(at), contractId, seq).update();
+    }
+
     private RecordedScheda scheda(ResultSet row, int n) throws SQLException {
         return new RecordedScheda(row.getLong("id"), row.getLong("contract_id"), row.getInt("seq"),
                 SchedaCode.valueOf(row.getString("code")), row.getString("versione"), row.getDate("event_date").toLocalDate(),
                 json.readValue(row.getString("anac_form"), FORM), row.getString("scheda_state"),
                 json.readValue(row.getString("warnings"), TEXTS), row.getTimestamp("recorded_at").toInstant(),
                 row.getString("recorded_by"), (Integer) row.getObject("related_seq"),
-                json.readValue(row.getString("body_parts"), PARTS));
+                json.readValue(row.getString("body_parts"), PARTS), row.getTimestamp("annulled_at") != null);
     }
 }

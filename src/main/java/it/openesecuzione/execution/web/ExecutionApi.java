@@ -62,11 +62,11 @@ class ExecutionApi {
     }
 
     record EventView(long id, int seq, String type, LocalDate eventDate, Instant recordedAt, String recordedBy,
-            Map<String, Object> data, Integer riferimento, List<String> warnings) {
+            Map<String, Object> data, Integer riferimento, List<String> warnings, boolean annullato) {
 
         static EventView of(RecordedScheda s) {
             return new EventView(s.id(), s.seq(), s.code().name(), s.eventDate(), s.recordedAt(), s.recordedBy(),
-                    s.anacForm(), s.relatedSeq(), s.warnings());
+                    s.anacForm(), s.relatedSeq(), s.warnings(), s.annulled());
         }
     }
 

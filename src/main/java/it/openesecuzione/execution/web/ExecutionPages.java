@@ -7,6 +7,7 @@ import it.openesecuzione.execution.ExecutionLog;
 import it.openesecuzione.execution.ExecutionTimeline;
 import it.openesecuzione.execution.RecordedScheda;
 import it.openesecuzione.execution.SchedaCode;
+import it.openesecuzione.execution.SchedaDeliveries;
 import it.openesecuzione.execution.SchedaSequence;
 import it.openesecuzione.execution.Subcontract;
 import it.openesecuzione.web.Crumb;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,10 +41,12 @@ class ExecutionPages {
 
     private final ExecutionLog log;
     private final ContractRegistry contracts;
+    private final ObjectProvider<SchedaDeliveries> deliveries;
 
-    ExecutionPages(ExecutionLog log, ContractRegistry contracts) {
+    ExecutionPages(ExecutionLog log, ContractRegistry contracts, ObjectProvider<SchedaDeliveries> deliveries) {
         this.log = log;
         this.contracts = contracts;
+        this.deliveries = deliveries;
     }
 
     @GetMapping("/contratti/{id}/esecuzione")
@@ -53,9 +57,16 @@ class ExecutionPages {
         LocalDate today = log.today();
         Optional<ContractTerm> term = timeline.term();
         SchedaCode last = history.isEmpty() ? null : history.get(history.size() - 1).code();
+        boolean canRecord = log.canRecord(contract);
         model.addAttribute("section", "contratti");
         model.addAttribute("contract", contract);
         model.addAttribute("events", history);
+        // How each scheda is doing on its way to PCP (none without the transmission module).
+        Map<Integer, DeliveryView> delivered = new LinkedHashMap<>();
+        deliveries.getIfAvailable(() -> contractId -> Map.of()).of(id)
+                .forEach((seq, delivery) -> delivered.put(seq, DeliveryView.of(delivery)));
+        model.addAttribute("deliveries", delivered);
+        model.addAttribute("canRecord", canRecord);
         model.addAttribute("timeline", timeline);
         model.addAttribute("originalDeadline", term.map(ContractTerm::originalDeadline).orElse(null));
         model.addAttribute("deadline", term.map(t -> t.deadline(today)).orElse(null));
@@ -63,7 +74,7 @@ class ExecutionPages {
         model.addAttribute("limitPassed", timeline.suspensionLimitPassed(today).orElse(null));
         model.addAttribute("sq1Due", timeline.sq1Due(today));
         model.addAttribute("next", SchedaSequence.allowedAfter(last).stream().sorted().toList());
-        model.addAttribute("forms", log.canRecord(contract) ? SchedaSequence.allowedAfter(last).stream().sorted()
+        model.addAttribute("forms", canRecord ? SchedaSequence.allowedAfter(last).stream().sorted()
                 .filter(code -> EventForms.offered(code, contract, history, today))
                 .map(code -> EventForms.form(code, contract, history, today)).flatMap(Optional::stream).toList() : List.of());
         // The same rows as the API's subappalti (ExecutionApi.status).

@@ -45,11 +45,12 @@ class JdbcTransmissions implements Transmissions {
         return jdbc.sql("""
                 with due as (
                     select t.id from transmission t
-                    where t.state in ('IN_CODA', 'CREATA', 'IN_CONFERMA')
+                    where t.state in ('IN_CODA', 'CREATA', 'IN_CONFERMA', 'IN_ANNULLAMENTO')
                       and t.next_attempt_at <= :now
                       and (t.lease_until is null or t.lease_until < :now)
                       and not exists (select 1 from transmission p
-                                      where p.contract_id = t.contract_id and p.seq < t.seq and p.state <> 'CONFERMATA')
+                                      where p.contract_id = t.contract_id and p.seq < t.seq
+                                        and p.state not in ('CONFERMATA', 'ANNULLATA'))
                     order by t.next_attempt_at, t.id
                     limit :limit
                     for update of t skip locked)
@@ -134,6 +135,34 @@ class JdbcTransmissions implements Transmissions {
     }
 
     @Override
+    public boolean rollbackRequested(long id, String reason, Instant now) {
+        return jdbc.sql("""
+                update transmission set state = 'IN_ANNULLAMENTO', rollback_reason = ?, rollback_sent = false, attempts = 0,
+                       next_attempt_at = ?, errori = '[]', last_error = null, updated_at = ?
+                where id = ? and state = 'CONFERMATA'""")
+                .params(reason, ts(now), ts(now), id).update() == 1;
+    }
+
+    @Override
+    public boolean rollbackSent(long id, String owner, Instant pollAt, Instant now) {
+        return jdbc.sql("""
+                update transmission set rollback_sent = true, next_attempt_at = ?, last_error = null, updated_at = ?,
+                       lease_owner = null, lease_until = null
+                where id = ? and lease_owner = ? and state = 'IN_ANNULLAMENTO'""")
+                .params(ts(pollAt), ts(now), id, owner).update() == 1;
+    }
+
+    @Override
+    public boolean rollbackDone(long id, String owner, boolean annulled, List<PcpError> errori, String message, Instant now) {
+        return jdbc.sql("""
+                update transmission set state = ?, errori = ?::jsonb, last_error = ?, updated_at = ?,
+                       lease_owner = null, lease_until = null
+                where id = ? and lease_owner = ? and state = 'IN_ANNULLAMENTO'""")
+                .params(annulled ? "ANNULLATA" : "CONFERMATA", json.writeValueAsString(errori), message, ts(now), id, owner)
+                .update() == 1;
+    }
+
+    @Override
     public boolean isKnown(UUID idScheda) {
         return jdbc.sql("select exists (select 1 from transmission where id_scheda = ?)").param(idScheda)
                 .query(Boolean.class).single();
@@ -153,7 +182,7 @@ class JdbcTransmissions implements Transmissions {
     public List<Transmission> latestProblems(int limit) {
         return jdbc.sql("""
                 select * from transmission
-                where state = 'RIFIUTATA' or (state in ('IN_CODA', 'CREATA', 'IN_CONFERMA') and last_error is not null)
+                where state = 'RIFIUTATA' or (state in ('IN_CODA', 'CREATA', 'IN_CONFERMA', 'IN_ANNULLAMENTO') and last_error is not null)
                 order by updated_at desc limit ?""")
                 .param(limit).query(this::row).list();
     }
@@ -164,7 +193,7 @@ class JdbcTransmissions implements Transmissions {
                 row.getObject("id_scheda", UUID.class), row.getObject("id_contratto", UUID.class), row.getInt("attempts"),
                 instant(row, "next_attempt_at"), instant(row, "create_started_at"), row.getString("last_error"),
                 json.readValue(row.getString("errori"), ERRORS), instant(row, "created_at"), instant(row, "updated_at"),
-                instant(row, "confirmed_at"));
+                instant(row, "confirmed_at"), row.getString("rollback_reason"), row.getBoolean("rollback_sent"));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {
