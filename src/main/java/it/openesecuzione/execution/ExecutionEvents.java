@@ -14,4 +14,7 @@ public interface ExecutionEvents {
 
     /** Marks the event annulled (ANAC annulled its scheda). */
     void annul(long contractId, int seq, Instant at);
+
+    /** Replaces the scheda of a recorded event with a corrected one. */
+    RecordedScheda replace(long contractId, int seq, SchedaDraft draft);
 }

@@ -144,6 +144,53 @@ public class ExecutionLog {
         return recorded;
     }
 
+    /**
+     * Corrects the scheda of event {@code seq}, rebuilt and checked with the events before it as
+     * they were. Allowed while PCP has not confirmed the scheda (the transmission refuses otherwise).
+     * Later events are not recomputed: the warning says so.
+     */
+    @Transactional
+    public RecordedScheda correct(long contractId, int seq, EventRequest request) {
+        Contract contract = contracts.find(contractId);
+        PlatformUser user = CurrentUser.get();
+        if (user.rolesIn(contract.authorityId()).stream().noneMatch(RECORDERS::contains)) {
+            throw new NotPermittedException("Il ruolo dell'utente non consente di correggere eventi dell'esecuzione");
+        }
+        List<RecordedScheda> all = events.history(contractId);
+        RecordedScheda event = all.stream().filter(e -> e.seq() == seq).findFirst()
+                .orElseThrow(() -> new it.openesecuzione.shared.NotFoundException("Evento n. " + seq + " non trovato"));
+        if (event.annulled()) {
+            throw new ConflictException("L'evento n. " + seq + " è stato annullato da ANAC: non si corregge");
+        }
+        SchedaCode code = code(request.type() == null ? event.code().name() : request.type());
+        if (code != event.code()) {
+            throw new InvalidInputException(List.of(new FieldViolation("type", request.type(),
+                    "L'evento n. " + seq + " è una scheda " + event.code() + ": la correzione non ne cambia il tipo")));
+        }
+        refuseUnused(code, request);
+        List<RecordedScheda> before = effective(all.stream().filter(e -> e.seq() < seq).toList());
+        SchedaDraft draft = builders.get(code).build(facts(contract, before), ExecutionTimeline.of(before, contract.terms().durataGiorni()),
+                before, request);
+        if (!draft.valid()) {
+            throw new InvalidInputException(draft.errors().stream()
+                    .map(error -> new FieldViolation(error.field(), null, error.message(), error.code())).toList());
+        }
+        List<String> warnings = new java.util.ArrayList<>(draft.warnings());
+        if (all.stream().anyMatch(e -> e.seq() > seq && !e.annulled())) {
+            warnings.add("Gli eventi registrati dopo questo non sono stati ricalcolati: verificarli.");
+        }
+        SchedaDraft corrected = new SchedaDraft(draft.code(), draft.versione(), draft.eventDate(), draft.anacForm(), draft.errors(),
+                warnings, draft.waitsForAnacId(), draft.relatedSeq(), draft.bodyParts());
+        RecordedScheda replaced = events.replace(contractId, seq, corrected);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("scheda", code.name());
+        summary.put("evento", seq);
+        summary.put("prima", event.anacForm());
+        summary.put("dopo", corrected.anacForm());
+        publisher.publishEvent(new SchedaCorrected(contractId, contract.authorityId(), code, seq, summary));
+        return replaced;
+    }
+
     /** The events that count: those whose scheda ANAC did not annul. */
     static List<RecordedScheda> effective(List<RecordedScheda> history) {
         return history.stream().filter(event -> !event.annulled()).toList();

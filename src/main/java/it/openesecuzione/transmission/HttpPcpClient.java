@@ -67,6 +67,15 @@ class HttpPcpClient implements PcpClient {
     }
 
     @Override
+    public void modificaScheda(PcpCall call, UUID idScheda, Map<String, Object> scheda) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("idScheda", idScheda.toString());
+        body.put("idAppalto", call.idAppalto().toString());
+        body.put("scheda", scheda);
+        post(call, SCHEDE, "modifica-scheda", body);
+    }
+
+    @Override
     public void confermaScheda(PcpCall call, UUID idScheda) {
         post(call, SCHEDE, "conferma-scheda", Map.of("idScheda", idScheda.toString(), "idAppalto", call.idAppalto().toString()));
     }

@@ -14,6 +14,9 @@ public interface PcpClient {
     /** crea-scheda: the scheda ({codice, versione, body}) becomes IN_LAV; returns PCP's idScheda. */
     UUID creaScheda(PcpCall call, Map<String, Object> scheda);
 
+    /** modifica-scheda: replaces a scheda still IN_LAV with a corrected one. */
+    void modificaScheda(PcpCall call, UUID idScheda, Map<String, Object> scheda);
+
     /** conferma-scheda: asynchronous, the outcome comes from {@link #esitiConferma}. */
     void confermaScheda(PcpCall call, UUID idScheda);
 

@@ -12,11 +12,12 @@ import java.util.UUID;
  *                  the queue's status page; not a rejection
  * @param rollbackReason ANAC's motivoAnnullamentoComunicazione of a requested annulment
  * @param rollbackSent   whether rollback-scheda reached PCP (then its outcome is polled)
+ * @param modified       corrected after PCP created it: modifica-scheda replaces it before it is confirmed
  */
 public record Transmission(long id, long contractId, long authorityId, int seq, String code, TransmissionState state,
         UUID idAppalto, UUID idScheda, UUID idContratto, int attempts, Instant nextAttemptAt, Instant createStartedAt,
         String lastError, List<PcpError> errori, Instant createdAt, Instant updatedAt, Instant confirmedAt, String rollbackReason,
-        boolean rollbackSent) {
+        boolean rollbackSent, boolean modified) {
 
     public Transmission {
         errori = List.copyOf(errori);
@@ -27,6 +28,6 @@ public record Transmission(long id, long contractId, long authorityId, int seq, 
             UUID idScheda, UUID idContratto, int attempts, Instant nextAttemptAt, Instant createStartedAt, String lastError,
             List<PcpError> errori, Instant createdAt, Instant updatedAt, Instant confirmedAt) {
         this(id, contractId, authorityId, seq, code, state, idAppalto, idScheda, idContratto, attempts, nextAttemptAt, createStartedAt,
-                lastError, errori, createdAt, updatedAt, confirmedAt, null, false);
+                lastError, errori, createdAt, updatedAt, confirmedAt, null, false, false);
     }
 }

@@ -199,6 +199,16 @@ public class TransmissionDelivery implements DisposableBean {
     }
 
     private void confirm(Transmission row, Prepared prepared) {
+        if (row.modified()) {
+            pcp.modificaScheda(prepared.call(), row.idScheda(), prepared.scheda());
+            system(() -> {
+                if (transmissions.modificationSent(row.id(), node, prepared.scheda(), clock.instant())) {
+                    audit(row, "PCP_MODIFICA_SCHEDA", Map.of("idScheda", row.idScheda().toString(), "codice", row.code(),
+                            "impronta", fingerprint(prepared.scheda())));
+                }
+                return null;
+            });
+        }
         pcp.confermaScheda(prepared.call(), row.idScheda());
         system(() -> {
             if (transmissions.confirmRequested(row.id(), node, clock.instant().plus(properties.pollDelay()), clock.instant())) {

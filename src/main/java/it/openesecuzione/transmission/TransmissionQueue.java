@@ -22,6 +22,16 @@ class TransmissionQueue {
         this.clock = clock;
     }
 
+    /** A corrected scheda goes (back) to PCP; once PCP confirmed it, the correction is refused. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(it.openesecuzione.execution.SchedaCorrected corrected) {
+        if (!transmissions.corrected(corrected.contractId(), corrected.seq(), clock.instant())) {
+            throw new it.openesecuzione.shared.ConflictException("La scheda dell'evento n. " + corrected.seq()
+                    + " è già confermata da PCP o in conferma: non si corregge (per CO1 e CO2 si può chiederne l'annullamento)");
+        }
+    }
+
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(SchedaRecorded recorded) {

@@ -49,6 +49,15 @@ public interface Transmissions {
     /** The outcome of the annulment: ANNULLATA, or back to CONFERMATA with PCP's errors. */
     boolean rollbackDone(long id, String owner, boolean annulled, List<PcpError> errori, String message, Instant now);
 
+    /**
+     * The scheda was corrected: back in the queue if PCP does not hold it, to replace there
+     * (modifica-scheda) if it does. False when PCP confirmed it or is confirming it.
+     */
+    boolean corrected(long contractId, int seq, Instant now);
+
+    /** modifica-scheda replaced the scheda on PCP. */
+    boolean modificationSent(long id, String owner, Map<String, Object> payload, Instant now);
+
     /** PCP ids of schede other rows already hold: a scheda found on PCP that none holds is an orphan. */
     boolean isKnown(UUID idScheda);
 

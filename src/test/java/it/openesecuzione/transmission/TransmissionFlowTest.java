@@ -194,6 +194,29 @@ class TransmissionFlowTest {
         assertThat(Http.json(resent).path("stato").asString()).isEqualTo("CREATA");
         assertThat(Http.basic(port, "savona.rup").postJson("/api/v1/transmissions/" + id + "/resend", Map.of()).statusCode())
                 .isIn(403, 404);
+
+        // The RUP corrects the event: PCP's draft is replaced (modifica-scheda) and confirmed, and
+        // the contract's queue moves on.
+        HttpResponse<String> corrected = rup.putJson("/api/v1/contracts/" + contract + "/events/3", Map.of("type", "SA1", "data",
+                Map.of("avanzamento", Map.of("denominazioneAvanzamento", "Anticipazione",
+                        "modalitaPagamento", Map.of("idTipologica", "modalitaPagamento", "codice", "1"), "dataAvanzamento", "2026-03-10",
+                        "impSal", 0, "avanzamento", Map.of("idTipologica", "avanzamento", "codice", "9"), "impAnticipazione", 89950,
+                        "dataCertificatoAnticipazione", "2026-03-12"))), null);
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+        deliver(10);
+        assertThat(states(contract)).containsOnly("CONFERMATA");
+        assertThat(anacForm(sent(contract, 3))).extractingByKey("avanzamento").asString().contains("2026-03-12");
+        List<String> calls = SystemScope.call(() -> audit.forContract(contract)).stream().map(AuditEntry::action).toList();
+        assertThat(calls).contains("EVENTO_CORRETTO", "PCP_MODIFICA_SCHEDA");
+
+        // A confirmed scheda is not corrected.
+        HttpResponse<String> late = rup.putJson("/api/v1/contracts/" + contract + "/events/3", Map.of("type", "SA1", "data",
+                Map.of("avanzamento", Map.of("denominazioneAvanzamento", "Anticipazione",
+                        "modalitaPagamento", Map.of("idTipologica", "modalitaPagamento", "codice", "1"), "dataAvanzamento", "2026-03-10",
+                        "impSal", 0, "avanzamento", Map.of("idTipologica", "avanzamento", "codice", "9"), "impAnticipazione", 89950,
+                        "dataCertificatoAnticipazione", "2026-03-13"))), null);
+        assertThat(late.statusCode()).isEqualTo(409);
+        assertThat(anacForm(sent(contract, 3))).extractingByKey("avanzamento").asString().contains("2026-03-12");
     }
 
     @Test

@@ -52,6 +52,20 @@ class JdbcExecutionEvents implements ExecutionEvents {
     }
 
     @Override
+    public RecordedScheda replace(long contractId, int seq, SchedaDraft draft) {
+        jdbc.sql("""
+                update execution_event set event_date = ?, anac_form = ?::jsonb, scheda_state = ?, warnings = ?::jsonb,
+                       related_seq = ?, body_parts = ?::jsonb
+                where contract_id = ? and seq = ?""")
+                .params(Date.valueOf(draft.eventDate()), json.writeValueAsString(draft.anacForm()),
+                        draft.waitsForAnacId() ? "IN_ATTESA" : "PRONTA", json.writeValueAsString(draft.warnings()), draft.relatedSeq(),
+                        json.writeValueAsString(draft.bodyParts()), contractId, seq)
+                .update();
+        return jdbc.sql("select * from execution_event where contract_id = ? and seq = ?").params(contractId, seq)
+                .query(this::scheda).single();
+    }
+
+    @Override
     public void annul(long contractId, int seq, Instant at) {
         jdbc.sql("update execution_event set annulled_at = ? where contract_id = ? and seq = ? and annulled_at is null")
                 .params(Timestamp.from(at), contractId, seq).update();

@@ -90,6 +90,16 @@ class ExecutionApi {
                 .body(EventView.of(recorded));
     }
 
+    @org.springframework.web.bind.annotation.PutMapping("/events/{seq}")
+    @Operation(summary = "Corregge la scheda di un evento non ancora confermato da PCP",
+            description = "Per esempio dopo un rifiuto di PCP: la scheda è ricostruita e verificata con gli eventi precedenti; "
+                    + "se PCP la conserva già in lavorazione la piattaforma la sostituisce (modifica-scheda) e la conferma di nuovo. "
+                    + "Una scheda confermata non si corregge (409).")
+    EventView correct(@PathVariable long contractId, @PathVariable int seq, @RequestBody EventInput input) {
+        return EventView.of(log.correct(contractId, seq,
+                new EventRequest(input.type(), input.data(), input.riferimento(), input.dataEvento(), input.espd())));
+    }
+
     @GetMapping("/events")
     @Operation(summary = "Elenca gli eventi registrati, dal primo")
     List<EventView> events(@PathVariable long contractId) {

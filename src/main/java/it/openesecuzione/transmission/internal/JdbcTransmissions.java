@@ -163,6 +163,24 @@ class JdbcTransmissions implements Transmissions {
     }
 
     @Override
+    public boolean corrected(long contractId, int seq, Instant now) {
+        return jdbc.sql("""
+                update transmission set state = case when id_scheda is null then 'IN_CODA' else 'CREATA' end,
+                       modified = id_scheda is not null, attempts = 0, next_attempt_at = ?, errori = '[]', last_error = null,
+                       updated_at = ?
+                where contract_id = ? and seq = ? and state in ('IN_CODA', 'CREATA', 'RIFIUTATA')""")
+                .params(ts(now), ts(now), contractId, seq).update() == 1;
+    }
+
+    @Override
+    public boolean modificationSent(long id, String owner, Map<String, Object> payload, Instant now) {
+        return jdbc.sql("""
+                update transmission set modified = false, payload = ?::jsonb, updated_at = ?
+                where id = ? and lease_owner = ? and state = 'CREATA'""")
+                .params(json.writeValueAsString(payload), ts(now), id, owner).update() == 1;
+    }
+
+    @Override
     public boolean isKnown(UUID idScheda) {
         return jdbc.sql("select exists (select 1 from transmission where id_scheda = ?)").param(idScheda)
                 .query(Boolean.class).single();
@@ -193,7 +211,8 @@ class JdbcTransmissions implements Transmissions {
                 row.getObject("id_scheda", UUID.class), row.getObject("id_contratto", UUID.class), row.getInt("attempts"),
                 instant(row, "next_attempt_at"), instant(row, "create_started_at"), row.getString("last_error"),
                 json.readValue(row.getString("errori"), ERRORS), instant(row, "created_at"), instant(row, "updated_at"),
-                instant(row, "confirmed_at"), row.getString("rollback_reason"), row.getBoolean("rollback_sent"));
+                instant(row, "confirmed_at"), row.getString("rollback_reason"), row.getBoolean("rollback_sent"),
+                row.getBoolean("modified"));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {
