@@ -360,4 +360,39 @@ class TransmissionFlowTest {
                 + "on t.id_scheda = s.id_scheda where t.contract_id = ? order by t.seq").param(contract).query(String.class).list());
         assertThat(onPcp).containsExactly("SC1:CONF", "I1:CONF", "CO1:ANN", "CO1:CONF");
     }
+
+    @Autowired
+    PcpClient pcp;
+
+    /**
+     * A node sent crea-scheda and died before storing the answer — twice, even: the next attempt
+     * finds the schede on PCP (ricerca-scheda), adopts one and deletes the other, so PCP ends with
+     * exactly one confirmed SC1.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aLostCreaSchedaAnswerIsReconciledNotDuplicated() {
+        long contract = contract("Restauro della fontana di piazza De Ferrari");
+        record(contract, ExecutionApiTest.signing("2026-02-10", "2026-08-31", 1000));
+        JsonNode contractView = Http.json(rup.get("/api/v1/contracts/" + contract));
+        UUID idAppalto = UUID.fromString(contractView.findValue("idAppalto").asString());
+        var authority = directory.find(contractView.findValue("authorityId").asLong()).orElseThrow();
+        PcpCall call = new PcpCall(idAppalto, authority.codiceAusa(), authority.codiceFiscale().value(),
+                directory.findByUsername("genova.rup").orElseThrow().codiceFiscale(), "RP", "test-" + contract);
+        Map<String, Object> scheda = tools.jackson.databind.json.JsonMapper.builder().build()
+                .convertValue(schede(contract).get(0).path("payload").path("scheda"), Map.class);
+        UUID first = pcp.creaScheda(call, scheda);
+        UUID second = pcp.creaScheda(call, scheda);
+        system(() -> jdbc.sql("update transmission set create_started_at = ?, id_appalto = ? where contract_id = ? and seq = 1")
+                .params(java.sql.Timestamp.from(clock.instant().minusSeconds(5)), idAppalto, contract).update());
+
+        deliver(8);
+
+        assertThat(states(contract)).containsExactly("CONFERMATA");
+        String adopted = schede(contract).get(0).path("trasmissione").path("idScheda").asString();
+        assertThat(adopted).isIn(first.toString(), second.toString());
+        List<String> onPcp = system(() -> jdbc.sql("select codice || ':' || stato from pcpsim_scheda where id_appalto = ? order by stato")
+                .param(idAppalto).query(String.class).list());
+        assertThat(onPcp).containsExactly("SC1:CANC", "SC1:CONF");
+    }
 }
