@@ -395,4 +395,55 @@ class TransmissionFlowTest {
                 .param(idAppalto).query(String.class).list());
         assertThat(onPcp).containsExactly("SC1:CANC", "SC1:CONF");
     }
+
+    @Autowired
+    Transmissions transmissions;
+
+    @Autowired
+    it.openesecuzione.execution.ExecutionLog executions;
+
+    @Autowired
+    it.openesecuzione.contracts.ContractRegistry contracts;
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher publisher;
+
+    @Autowired
+    DeliveryProperties properties;
+
+    /**
+     * Two nodes deliver the same outbox at once: each scheda is claimed by one of them at a time,
+     * created once, and confirmed in its contract's order.
+     */
+    @Test
+    void twoNodesDeliverTheSameQueueWithoutDuplicates() throws Exception {
+        TransmissionDelivery other = new TransmissionDelivery(transmissions, pcp, executions, contracts, directory, publisher,
+                transactionManager, properties, clock);
+        List<Long> signed = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            long contract = contract("Manutenzione del verde, zona " + i);
+            record(contract, ExecutionApiTest.signing("2026-02-10", "2026-08-31", 1000));
+            record(contract, handover());
+            signed.add(contract);
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                var a = pool.submit(delivery::deliverDue);
+                var b = pool.submit(other::deliverDue);
+                a.get();
+                b.get();
+                clock.set(clock.instant().plus(Duration.ofSeconds(2)));
+            }
+        } finally {
+            pool.shutdownNow();
+            other.destroy();
+        }
+        for (long contract : signed) {
+            assertThat(states(contract)).containsOnly("CONFERMATA");
+            UUID idAppalto = UUID.fromString(Http.json(rup.get("/api/v1/contracts/" + contract)).findValue("idAppalto").asString());
+            assertThat(system(() -> jdbc.sql("select codice || ':' || stato from pcpsim_scheda where id_appalto = ? order by codice")
+                    .param(idAppalto).query(String.class).list())).containsExactly("I1:CONF", "SC1:CONF");
+        }
+    }
 }
