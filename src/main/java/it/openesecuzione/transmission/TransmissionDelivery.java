@@ -145,11 +145,22 @@ public class TransmissionDelivery implements DisposableBean {
                 return null;
             });
         } catch (PcpException.Throttled e) {
-            system(() -> transmissions.reschedule(row.id(), node, clock.instant().plus(e.retryAfter()), e.getMessage(), false,
-                    clock.instant()));
+            system(() -> {
+                if (transmissions.reschedule(row.id(), node, clock.instant().plus(e.retryAfter()), e.getMessage(), false,
+                        clock.instant())) {
+                    audit(row, "PCP_RINVIO_RICHIESTO", Map.of("stato", row.state().name(), "messaggio", e.getMessage()));
+                }
+                return null;
+            });
         } catch (PcpException.Unavailable e) {
             Duration wait = properties.backoff(row.attempts() + 1, ThreadLocalRandom.current().nextDouble());
-            system(() -> transmissions.reschedule(row.id(), node, clock.instant().plus(wait), e.getMessage(), true, clock.instant()));
+            system(() -> {
+                if (transmissions.reschedule(row.id(), node, clock.instant().plus(wait), e.getMessage(), true, clock.instant())) {
+                    audit(row, "PCP_ERRORE", Map.of("stato", row.state().name(), "messaggio", e.getMessage(),
+                            "nuovoTentativoTra", wait.toMillis() + " ms"));
+                }
+                return null;
+            });
         }
     }
 
