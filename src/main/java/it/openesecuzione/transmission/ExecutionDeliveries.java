@@ -23,10 +23,19 @@ class ExecutionDeliveries implements SchedaDeliveries {
         Map<Integer, Delivery> deliveries = new LinkedHashMap<>();
         for (Transmission t : transmissions.forContract(contractId)) {
             deliveries.put(t.seq(), new Delivery(t.state().name(), t.state().label(), t.idScheda() == null ? null : t.idScheda().toString(),
-                    t.errori().stream().map(e -> new Error(e.codice(), e.dettaglio() != null && !e.dettaglio().isBlank()
-                            ? e.dettaglio() : AnacErrors.find(e.codice()).orElse(""))).toList(),
+                    t.errori().stream().map(ExecutionDeliveries::error).toList(),
                     t.lastError(), t.attempts(), t.id()));
         }
         return deliveries;
+    }
+
+    /** ANAC's text of the code (its code list); PCP's own detail when it says more, or when the code is unknown. */
+    private static Error error(PcpError error) {
+        String detail = error.dettaglio() == null || error.dettaglio().isBlank() ? null : error.dettaglio().trim();
+        String text = AnacErrors.find(error.codice()).orElse(null);
+        if (text == null) {
+            return new Error(error.codice(), detail == null ? "" : detail);
+        }
+        return new Error(error.codice(), detail == null || detail.equals(text) ? text : text + " (" + detail + ")");
     }
 }

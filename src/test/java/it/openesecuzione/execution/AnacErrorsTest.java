@@ -18,5 +18,9 @@ class AnacErrorsTest {
         errors.forEach(error -> anac.put(error.get("codice").asString(), error.get("descrizione").get("it").asString()));
 
         AnacErrors.TEXTS.forEach((code, text) -> assertThat(anac.get(code)).as(code).isEqualTo(text));
+        AnacErrors.PCP_TEXTS.forEach((code, text) -> assertThat(anac.get(code)).as(code).isEqualTo(text));
+        // Every error PCP itself returns (services, data, tracking token) has its text on the platform.
+        anac.keySet().stream().filter(code -> code.startsWith("ERR") || code.startsWith("AUT") || code.startsWith("SEC"))
+                .forEach(code -> assertThat(AnacErrors.find(code)).as(code).isPresent());
     }
 }
