@@ -30,6 +30,11 @@ record DeliveryView(SchedaDeliveries.Delivery delivery, String badge, String lab
         return "RIFIUTATA".equals(delivery.stato());
     }
 
+    /** PCP has not confirmed the scheda (queued, created, rejected): the RUP may still correct it. */
+    public boolean correctable() {
+        return java.util.Set.of("IN_CODA", "CREATA", "RIFIUTATA").contains(delivery.stato());
+    }
+
     /** The last problem met, worth showing while the scheda is on its way or once rejected. */
     public String problem() {
         String problem = delivery.problema();

@@ -742,6 +742,95 @@ final class EventForms {
         return values;
     }
 
+    /** A day as the anacForm stores it ("2026-03-10T00:00:00Z") or as typed ("2026-03-10"). */
+    private static final Pattern STORED_DAY = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(T.*)?");
+
+    /**
+     * The form filled in with an event as recorded, for its correction: the anacForm read back
+     * along the fields' paths (days as days, coded values as the chosen code, arrays as the rows of
+     * their repeated section, amounts in Italian notation), the event referred to and the day of
+     * the event as stored. The ESPD is not a value: the page keeps the stored one.
+     */
+    static Map<String, String> recordedValues(Form form, RecordedScheda event) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Section section : form.sections()) {
+            if (section.repeated()) {
+                if (valueAt(event.anacForm(), section.array()) instanceof List<?> rows) {
+                    for (int row = 0; row < rows.size(); row++) {
+                        if (rows.get(row) instanceof Map<?, ?> element) {
+                            for (Field field : section.fields()) {
+                                String shown = shown(field, valueAt(element, field.path()));
+                                if (shown != null) {
+                                    values.put(field.at(section.array(), row).path(), shown);
+                                }
+                            }
+                        }
+                    }
+                }
+                continue;
+            }
+            for (Field field : section.fields()) {
+                String shown = switch (field.path()) {
+                    case RIFERIMENTO -> event.relatedSeq() == null ? null : event.relatedSeq().toString();
+                    case DATA_EVENTO -> event.eventDate() == null ? null : event.eventDate().toString();
+                    case ESPD -> null;
+                    default -> shown(field, valueAt(event.anacForm(), field.path()));
+                };
+                if (shown != null) {
+                    values.put(field.path(), shown);
+                }
+            }
+        }
+        return values;
+    }
+
+    /** An amount in Italian notation, as typed: whole euros without decimals, else with the cents ("89950", "1250,50"). */
+    private static String amount(BigDecimal value) {
+        BigDecimal plain = value.stripTrailingZeros();
+        return plain.scale() <= 0 ? plain.toPlainString()
+                : plain.setScale(Math.max(2, plain.scale())).toPlainString().replace('.', ',');
+    }
+
+    /** The value at a dotted path of the anacForm; null where a step is missing. */
+    private static Object valueAt(Map<?, ?> node, String path) {
+        Object value = node;
+        for (String part : path.split("\\.")) {
+            if (!(value instanceof Map<?, ?> map)) {
+                return null;
+            }
+            value = map.get(part);
+        }
+        return value;
+    }
+
+    /** A stored value as its input shows it; null if there is none. */
+    private static String shown(Field field, Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Map<?, ?> coded) {
+            // A tipologica {idTipologica, codice}: the code is the option.
+            Object code = coded.get("codice");
+            return code == null ? null : code.toString();
+        }
+        if (value instanceof List<?> list) {
+            List<String> items = list.stream().map(item -> item instanceof Map<?, ?> coded ? coded.get("codice") : item)
+                    .filter(java.util.Objects::nonNull).map(Object::toString).toList();
+            return items.isEmpty() ? null : String.join(", ", items);
+        }
+        return switch (field.kind()) {
+            case DATE -> {
+                Matcher day = STORED_DAY.matcher(value.toString().trim());
+                yield day.matches() ? day.group(1) : value.toString();
+            }
+            case AMOUNT -> value instanceof Number || value.toString().matches("-?\\d+(\\.\\d+)?")
+                    ? amount(new BigDecimal(value.toString())) : value.toString();
+            case INTEGER -> value instanceof Number number ? new BigDecimal(number.toString()).stripTrailingZeros().toPlainString()
+                    : value.toString();
+            default -> value.toString();
+        };
+    }
+
     /** What the platform knows that helps to fill in the form, in Italian: amounts, limits, earlier events. */
     static List<String> known(SchedaCode code, Contract contract, List<RecordedScheda> history, LocalDate today) {
         Money value = contract.terms().importoContrattuale();

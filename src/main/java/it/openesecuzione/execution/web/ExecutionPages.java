@@ -66,6 +66,17 @@ class ExecutionPages {
         deliveries.getIfAvailable(() -> contractId -> Map.of()).of(id)
                 .forEach((seq, delivery) -> delivered.put(seq, DeliveryView.of(delivery)));
         model.addAttribute("deliveries", delivered);
+        // Correggi: a scheda PCP has not confirmed (queued, created or rejected) whose event has a form.
+        model.addAttribute("correctable", canRecord ? history.stream()
+                .filter(e -> !e.annulled() && delivered.containsKey(e.seq()) && delivered.get(e.seq()).correctable())
+                .filter(e -> EventForms.form(e.code(), contract, before(history, e.seq()), today).isPresent())
+                .map(RecordedScheda::seq).collect(java.util.stream.Collectors.toSet()) : Set.of());
+        // Chiedi l'annullamento: a confirmed CO1 or CO2 that is the last event still counting.
+        List<RecordedScheda> counting = history.stream().filter(e -> !e.annulled()).toList();
+        RecordedScheda lastCounting = counting.isEmpty() ? null : counting.get(counting.size() - 1);
+        boolean annullable = canRecord && lastCounting != null && ANNULLABLE.contains(lastCounting.code())
+                && delivered.containsKey(lastCounting.seq()) && "CONFERMATA".equals(delivered.get(lastCounting.seq()).delivery().stato());
+        model.addAttribute("annullable", annullable ? lastCounting.seq() : null);
         model.addAttribute("canRecord", canRecord);
         model.addAttribute("timeline", timeline);
         model.addAttribute("originalDeadline", term.map(ContractTerm::originalDeadline).orElse(null));
@@ -90,6 +101,117 @@ class ExecutionPages {
         Contract contract = contracts.find(id);
         EventForms.Form form = form(contract, code);
         return eventPage(model, contract, form, EventForms.initialValues(form, contract), Map.of(), null);
+    }
+
+    /** The schede ANAC annuls on request (rollback-scheda), as TransmissionDelivery. */
+    private static final Set<SchedaCode> ANNULLABLE = EnumSet.of(SchedaCode.CO1, SchedaCode.CO2);
+
+    /** The events before {@code seq}: a correction rebuilds the scheda with them, as they were. */
+    private static List<RecordedScheda> before(List<RecordedScheda> history, int seq) {
+        return history.stream().filter(e -> e.seq() < seq).toList();
+    }
+
+    /** The event to correct, once the user is known to be allowed to. */
+    private RecordedScheda correctable(Contract contract, int seq) {
+        if (!log.canRecord(contract)) {
+            throw new NotPermittedException("Il ruolo dell'utente non consente di correggere eventi dell'esecuzione");
+        }
+        RecordedScheda event = log.history(contract.id()).stream().filter(e -> e.seq() == seq).findFirst()
+                .orElseThrow(() -> new NotFoundException("Evento n. " + seq + " non trovato"));
+        if (event.annulled()) {
+            throw new NotFoundException("L'evento n. " + seq + " è stato annullato da ANAC: non si corregge");
+        }
+        return event;
+    }
+
+    /** Why the scheda of the event may not be corrected any more, or null: PCP confirmed it, or is confirming it. */
+    private String notCorrectable(long contractId, int seq) {
+        SchedaDeliveries.Delivery delivery = deliveries.getIfAvailable(() -> contract -> Map.of()).of(contractId).get(seq);
+        if (delivery == null || DeliveryView.of(delivery).correctable()) {
+            return null;
+        }
+        return "La scheda dell'evento n. " + seq + " non si può più correggere: su PCP è «"
+                + DeliveryView.of(delivery).label().toLowerCase(java.util.Locale.ITALIAN) + "».";
+    }
+
+    /** "Correggi": the event's form filled in with what was recorded. */
+    @GetMapping("/contratti/{id}/esecuzione/eventi/{seq}/correzione")
+    String correctionForm(@PathVariable long id, @PathVariable int seq, Model model, RedirectAttributes redirect) {
+        Contract contract = contracts.find(id);
+        RecordedScheda event = correctable(contract, seq);
+        String refused = notCorrectable(id, seq);
+        if (refused != null) {
+            redirect.addFlashAttribute("errorMessage", refused);
+            return "redirect:/contratti/" + id + "/esecuzione";
+        }
+        EventForms.Form form = correctionForm(contract, event);
+        return correctionPage(model, contract, event, form, EventForms.recordedValues(form, event), Map.of(), null, null);
+    }
+
+    @PostMapping("/contratti/{id}/esecuzione/eventi/{seq}/correzione")
+    String correct(@PathVariable long id, @PathVariable int seq, @RequestParam Map<String, String> params,
+            @RequestParam(name = "azione", required = false) String action,
+            @RequestParam(name = EventForms.ESPD, required = false) MultipartFile espdFile, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) throws IOException {
+        Contract contract = contracts.find(id);
+        RecordedScheda event = correctable(contract, seq);
+        EventForms.Form form = correctionForm(contract, event);
+        Map<String, String> submitted = new LinkedHashMap<>(EventForms.normalized(form, params));
+        String espd = espd(submitted, espdFile);
+        if (espd == null && event.code() == SchedaCode.RSU1) {
+            // No new file: the ESPD stored with the event stays.
+            espd = event.bodyParts().get(EventForms.ESPD);
+        }
+        if (action != null && action.startsWith(ADD_ROW)) {
+            return correctionPage(model, contract, event, form, submitted, Map.of(), null, action.substring(ADD_ROW.length()));
+        }
+        try {
+            RecordedScheda corrected = log.correct(id, seq, EventForms.request(form, submitted, espd));
+            redirect.addFlashAttribute("message", "Evento n. " + seq + " corretto (" + form.title() + "): la scheda " + event.code()
+                    + " corretta sarà inviata a PCP al posto della precedente.");
+            redirect.addFlashAttribute("warnings", corrected.warnings());
+            return "redirect:/contratti/" + id + "/esecuzione";
+        } catch (InvalidInputException e) {
+            response.setStatus(400);
+            Map<String, String> errors = errors(form, e);
+            if (errors.containsKey(EventForms.ESPD)) {
+                submitted.remove(ESPD_CONTENT);
+                submitted.remove(ESPD_NAME);
+            }
+            return correctionPage(model, contract, event, form, submitted, errors, null, null);
+        } catch (ConflictException e) {
+            response.setStatus(409);
+            return correctionPage(model, contract, event, form, submitted, Map.of(), "L'evento non è stato corretto. "
+                    + (e.code() == null ? "" : e.code() + ": ") + e.getMessage() + ".", null);
+        }
+    }
+
+    /** The form of the event as it was recorded: its lists (the subcontracts it may refer to) from the events before it. */
+    private EventForms.Form correctionForm(Contract contract, RecordedScheda event) {
+        return EventForms.form(event.code(), contract, before(log.history(contract.id()), event.seq()), log.today())
+                .orElseThrow(() -> new NotFoundException("Il modulo per l'evento " + event.code()
+                        + " non è ancora disponibile: correggerlo con l'API"));
+    }
+
+    private String correctionPage(Model model, Contract contract, RecordedScheda event, EventForms.Form form,
+            Map<String, String> values, Map<String, String> errors, String conflict, String extraRow) {
+        String page = eventPage(model, contract, form, values, errors, conflict, extraRow, before(log.history(contract.id()),
+                event.seq()));
+        model.addAttribute("correction", event.seq());
+        model.addAttribute("action", "/contratti/" + contract.id() + "/esecuzione/eventi/" + event.seq() + "/correzione");
+        model.addAttribute("storedEspd", event.bodyParts().containsKey(EventForms.ESPD));
+        model.addAttribute("crumbs", List.of(new Crumb("Contratti", "/contratti"),
+                new Crumb("Contratto n. " + contract.id(), "/contratti/" + contract.id()),
+                new Crumb("Esecuzione", "/contratti/" + contract.id() + "/esecuzione"),
+                new Crumb("Correzione dell'evento n. " + event.seq(), "")));
+        return page;
+    }
+
+    private static Map<String, String> errors(EventForms.Form form, InvalidInputException e) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        e.violations().forEach(v -> errors.merge(EventForms.inputOf(form, v.field()),
+                (v.code() == null ? "" : v.code() + ": ") + v.message(), (a, b) -> a + " " + b));
+        return errors;
     }
 
     // The ESPD uploaded with a refused RSU1 travels back with the page, so it need not be chosen again.
@@ -120,9 +242,7 @@ class ExecutionPages {
             return "redirect:/contratti/" + id + "/esecuzione";
         } catch (InvalidInputException e) {
             response.setStatus(400);
-            Map<String, String> errors = new LinkedHashMap<>();
-            e.violations().forEach(v -> errors.merge(EventForms.inputOf(form, v.field()),
-                    (v.code() == null ? "" : v.code() + ": ") + v.message(), (a, b) -> a + " " + b));
+            Map<String, String> errors = errors(form, e);
             if (errors.containsKey(EventForms.ESPD)) {
                 // A file refused is not kept: the user chooses another.
                 submitted.remove(ESPD_CONTENT);
@@ -172,6 +292,12 @@ class ExecutionPages {
     /** @param extraRow the array (repeated section) that gets one more empty row, or null */
     private String eventPage(Model model, Contract contract, EventForms.Form form, Map<String, String> values,
             Map<String, String> errors, String conflict, String extraRow) {
+        return eventPage(model, contract, form, values, errors, conflict, extraRow, log.history(contract.id()));
+    }
+
+    /** @param history the events the form is filled in after: all of them, or those before the event corrected */
+    private String eventPage(Model model, Contract contract, EventForms.Form form, Map<String, String> values,
+            Map<String, String> errors, String conflict, String extraRow, List<RecordedScheda> history) {
         Map<String, Integer> rows = new LinkedHashMap<>(EventForms.rows(form, values));
         if (extraRow != null) {
             rows.computeIfPresent(extraRow, (array, count) -> count + 1);
@@ -184,7 +310,10 @@ class ExecutionPages {
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         model.addAttribute("conflict", conflict);
-        model.addAttribute("known", EventForms.known(form.code(), contract, log.history(contract.id()), log.today()));
+        model.addAttribute("known", EventForms.known(form.code(), contract, history, log.today()));
+        model.addAttribute("action", "/contratti/" + contract.id() + "/esecuzione/evento?tipo=" + form.code());
+        model.addAttribute("correction", null);
+        model.addAttribute("storedEspd", false);
         // Errors on fields without an input (whole sections, derived fields) are listed on top; those
         // on a repeated section as a whole (no rows given) in the section.
         model.addAttribute("otherErrors", errors.entrySet().stream()

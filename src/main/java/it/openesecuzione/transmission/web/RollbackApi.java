@@ -2,16 +2,8 @@ package it.openesecuzione.transmission.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import it.openesecuzione.contracts.Contract;
-import it.openesecuzione.contracts.ContractRegistry;
-import it.openesecuzione.execution.ExecutionLog;
-import it.openesecuzione.execution.RecordedScheda;
-import it.openesecuzione.shared.NotFoundException;
-import it.openesecuzione.shared.NotPermittedException;
 import it.openesecuzione.transmission.Transmission;
-import it.openesecuzione.transmission.TransmissionDelivery;
 import it.openesecuzione.transmission.TransmissionStatus;
-import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,15 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 class RollbackApi {
 
     private final TransmissionStatus status;
-    private final TransmissionDelivery delivery;
-    private final ContractRegistry contracts;
-    private final ExecutionLog executions;
+    private final Rollbacks rollbacks;
 
-    RollbackApi(TransmissionStatus status, TransmissionDelivery delivery, ContractRegistry contracts, ExecutionLog executions) {
+    RollbackApi(TransmissionStatus status, Rollbacks rollbacks) {
         this.status = status;
-        this.delivery = delivery;
-        this.contracts = contracts;
-        this.executions = executions;
+        this.rollbacks = rollbacks;
     }
 
     /** @param motivazione ANAC's motivoAnnullamentoComunicazione: 1 judicial authority, 2 software anomaly */
@@ -46,14 +34,8 @@ class RollbackApi {
             description = "rollback-scheda con il motivo ANAC (motivoAnnullamentoComunicazione: 1 intervento dell'autorità "
                     + "giudiziaria, 2 anomalia software); si annulla solo l'ultima scheda confermata del contratto.")
     Map<String, Object> rollback(@PathVariable long id, @RequestBody RollbackRequest request) {
-        Transmission transmission = status.find(id).orElseThrow(() -> new NotFoundException("Invio non trovato"));
-        Contract contract = contracts.find(transmission.contractId());
-        if (!executions.canRecord(contract)) {
-            throw new NotPermittedException("Il ruolo dell'utente non consente di annullare le schede di questo contratto");
-        }
-        List<Integer> later = executions.history(contract.id()).stream()
-                .filter(event -> !event.annulled() && event.seq() > transmission.seq()).map(RecordedScheda::seq).toList();
-        delivery.requestRollback(id, request == null ? null : request.motivazione(), later);
+        Transmission transmission = status.find(id).orElseThrow(() -> new it.openesecuzione.shared.NotFoundException("Invio non trovato"));
+        rollbacks.request(rollbacks.permitted(transmission.contractId(), id), request == null ? null : request.motivazione());
         return Map.of("id", id, "stato", status.find(id).orElseThrow().state().name());
     }
 }

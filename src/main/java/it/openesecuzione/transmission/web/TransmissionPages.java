@@ -2,6 +2,7 @@ package it.openesecuzione.transmission.web;
 
 import it.openesecuzione.pcpsim.PcpSimulatorStatus;
 import it.openesecuzione.shared.ConflictException;
+import it.openesecuzione.shared.InvalidInputException;
 import it.openesecuzione.shared.NotFoundException;
 import it.openesecuzione.transmission.Transmission;
 import it.openesecuzione.transmission.TransmissionStatus;
@@ -14,21 +15,27 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The delivery queue, where the schede go, and the resending of a rejected scheda from the execution page. */
+/**
+ * The delivery queue, where the schede go; from the execution page the resending of a rejected
+ * scheda and the request to annul a confirmed conclusion.
+ */
 @Controller
 class TransmissionPages {
 
     private final TransmissionStatus status;
     private final Resends resends;
+    private final Rollbacks rollbacks;
     private final PcpEndpoints endpoints;
     private final ObjectProvider<PcpSimulatorStatus> simulator;
 
-    TransmissionPages(TransmissionStatus status, Resends resends, PcpEndpoints endpoints,
+    TransmissionPages(TransmissionStatus status, Resends resends, Rollbacks rollbacks, PcpEndpoints endpoints,
             ObjectProvider<PcpSimulatorStatus> simulator) {
         this.status = status;
         this.resends = resends;
+        this.rollbacks = rollbacks;
         this.endpoints = endpoints;
         this.simulator = simulator;
     }
@@ -68,6 +75,27 @@ class TransmissionPages {
         } catch (ConflictException e) {
             // Already resent (a second click, another user): the page shows where it stands now.
             redirect.addFlashAttribute("errorMessage", scheda + " non rinviata. " + e.getMessage() + ".");
+        }
+        return "redirect:/contratti/" + id + "/esecuzione";
+    }
+
+    /** "Chiedi l'annullamento ad ANAC" beside the confirmed CO1 or CO2 that is the last event counting. */
+    @PostMapping("/contratti/{id}/esecuzione/trasmissioni/{transmissionId}/annullamento")
+    String annul(@PathVariable long id, @PathVariable long transmissionId,
+            @RequestParam(name = "motivazione", required = false) String reason, RedirectAttributes redirect) {
+        Transmission transmission = rollbacks.permitted(id, transmissionId);
+        String scheda = "Scheda " + transmission.code() + " (evento n. " + transmission.seq() + ")";
+        try {
+            // Never null: TransmissionDelivery checks the reason against Set.of, which refuses null.
+            rollbacks.request(transmission, reason == null ? "" : reason.trim());
+            redirect.addFlashAttribute("message", scheda + ": richiesta di annullamento inviata ad ANAC. Quando PCP la accoglie "
+                    + "l'evento è annullato e il contratto torna allo stato precedente.");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errorMessage", scheda + ": annullamento non richiesto. " + String.join(" ",
+                    e.violations().stream().map(v -> v.message() + ".").toList()));
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("errorMessage", scheda + ": annullamento non richiesto. "
+                    + (e.code() == null ? "" : e.code() + ": ") + e.getMessage() + ".");
         }
         return "redirect:/contratti/" + id + "/esecuzione";
     }
