@@ -220,13 +220,36 @@ public class TransmissionDelivery implements DisposableBean {
                 return null;
             });
         }
-        pcp.confermaScheda(prepared.call(), row.idScheda());
+        try {
+            pcp.confermaScheda(prepared.call(), row.idScheda());
+        } catch (PcpException.Rejected refused) {
+            if (!confirmationUnderWay(prepared.call(), row.idScheda(), refused)) {
+                throw refused;
+            }
+        }
         system(() -> {
             if (transmissions.confirmRequested(row.id(), node, clock.instant().plus(properties.pollDelay()), clock.instant())) {
                 audit(row, "PCP_CONFERMA_SCHEDA", Map.of("idScheda", row.idScheda().toString(), "codice", row.code()));
             }
             return null;
         });
+    }
+
+    /**
+     * An earlier conferma-scheda of this row may have reached PCP without its acknowledgement being
+     * stored (the node died, or the database went away, between PCP's answer and the update): PCP then
+     * refuses the repeated call, with ERR60 while that confirmation runs or ERR58 once the scheda is
+     * no longer IN_LAV (docs/design/pcp-interfaces.md §6). If esito-operazione shows a confirmation of
+     * this very scheda still running or succeeded, it is ours: the row goes on to wait for its outcome
+     * instead of being marked as refused. Found by bench/transmission-faults.sh.
+     */
+    private boolean confirmationUnderWay(PcpCall call, UUID idScheda, PcpException.Rejected refused) {
+        boolean inFlightOrDone = refused.errori().stream().map(PcpError::codice).anyMatch(code -> "ERR60".equals(code) || "ERR58".equals(code));
+        if (!inFlightOrDone) {
+            return false;
+        }
+        return pcp.esitiConferma(call).stream().filter(outcome -> idScheda.equals(outcome.idScheda())).findFirst()
+                .map(outcome -> "WT".equals(outcome.esito()) || "OK".equals(outcome.esito())).orElse(false);
     }
 
     private void poll(Transmission row, Prepared prepared) {

@@ -446,4 +446,28 @@ class TransmissionFlowTest {
                     .param(idAppalto).query(String.class).list())).containsExactly("I1:CONF", "SC1:CONF");
         }
     }
+
+    /**
+     * PCP took a conferma-scheda but its acknowledgement was never stored (the node was killed, or the
+     * database went away, right after the call): the row is still CREATA and the next attempt confirms
+     * again, which PCP refuses (ERR58, the scheda is already CONF). The delivery recognises its own
+     * confirmation in esito-operazione and waits for its outcome instead of marking the scheda refused.
+     */
+    @Test
+    void aConfirmationWhoseAcknowledgementWasLostIsNotRefused() {
+        long contract = contract("Consolidamento del muro di via Fereggiano");
+        record(contract, ExecutionApiTest.signing("2026-02-10", "2026-08-31", 1000));
+        delivery.deliverDue();
+        assertThat(states(contract)).containsExactly("IN_CONFERMA");
+        system(() -> jdbc.sql("update transmission set state = 'CREATA' where contract_id = ? and seq = 1").param(contract).update());
+
+        deliver(4);
+
+        assertThat(states(contract)).containsExactly("CONFERMATA");
+        UUID idAppalto = UUID.fromString(Http.json(rup.get("/api/v1/contracts/" + contract)).findValue("idAppalto").asString());
+        assertThat(system(() -> jdbc.sql("select codice || ':' || stato from pcpsim_scheda where id_appalto = ?")
+                .param(idAppalto).query(String.class).list())).containsExactly("SC1:CONF");
+        assertThat(SystemScope.call(() -> audit.forContract(contract)).stream().map(AuditEntry::action)
+                .filter("PCP_SCHEDA_CONFERMATA"::equals)).hasSize(1);
+    }
 }
