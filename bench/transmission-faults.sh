@@ -13,8 +13,10 @@
 # schede confirmed so that it does not depend on the machine's speed:
 #   1. simulator, node A, node B up; faults on (FAULTS); seeding starts through both nodes (the seeder
 #      sends again only what the database does not hold, so it survives the kills)
-#   2. at KILL1 % confirmed: SIGKILL node A; its PostgreSQL survives (a separate process); A restarts
-#      with the same data directory and port and finds it running
+#   2. at KILL1 % confirmed (during the seeding): SIGKILL node A; its PostgreSQL survives (a separate
+#      process); A restarts with the same data directory and port and finds it running.
+#      Before each kill the simulator holds every call LOST_DELAY_MS for 3 s, so that the killed node
+#      has calls in flight that the simulator serves all the same: answers lost for certain
 #   3. at KILL2 %: SIGKILL node B; B restarts
 #   4. at KILL3 %: SIGKILL node A and stop its orphaned PostgreSQL (fast shutdown: node B loses its
 #      database too); A restarts and starts PostgreSQL again from the same data directory

@@ -621,6 +621,17 @@ public final class TransmissionBenchmark {
                         + " where a.action = 'PCP_SCHEDA_CONFERMATA'");
                 check(audited == expected, "voci PCP_SCHEDA_CONFERMATA nel registro: %d (attese %d, una per scheda)", audited, expected);
 
+                try (ResultSet result = statement.executeQuery("""
+                        select a.action, count(*) from audit_entry a join bench_contract c on c.id = a.contract_id
+                        where a.action in ('PCP_RINVIO_RICHIESTO', 'PCP_ERRORE') group by a.action order by a.action""")) {
+                    StringBuilder text = new StringBuilder();
+                    while (result.next()) {
+                        text.append(text.length() == 0 ? "" : ", ").append(result.getString(1)).append(' ').append(result.getLong(2));
+                    }
+                    OUT.printf("  voci del registro per chiamate non riuscite (429 o quota esaurita; 5xx o connessione persa): %s%n",
+                            text.length() == 0 ? "nessuna" : text);
+                }
+
                 OUT.println("\n### Il percorso delle righe");
                 try (ResultSet result = statement.executeQuery("""
                         select count(*) filter (where attempts > 0), max(attempts), sum(attempts),

@@ -470,4 +470,32 @@ class TransmissionFlowTest {
         assertThat(SystemScope.call(() -> audit.forContract(contract)).stream().map(AuditEntry::action)
                 .filter("PCP_SCHEDA_CONFERMATA"::equals)).hasSize(1);
     }
+
+    /**
+     * After a 429 the node claims nothing until PCP's Retry-After has passed, instead of leasing the
+     * due rows round after round only to have each call refused before it leaves the node.
+     */
+    @Test
+    void aThrottledNodeClaimsNothingUntilRetryAfter() {
+        // Later than the clock the next test starts from, so that the pause does not outlive this test.
+        clock.set(clock.instant().plus(Duration.ofMinutes(1)));
+        long first = contract("Pulizia delle caditoie di Marassi");
+        record(first, ExecutionApiTest.signing("2026-02-10", "2026-08-31", 1000));
+        HttpResponse<String> faults = Http.anonymous(port).postJson("/pcp-sim/_control/faults",
+                Map.of("rate429", 1.0, "retryAfterSeconds", 5, "rate500", 0, "dropRate", 0, "delayMs", 0));
+        assertThat(faults.statusCode()).as(faults.body()).isBetween(200, 204);
+        delivery.deliverDue();
+        Http.anonymous(port).delete("/pcp-sim/_control/faults");
+        long second = contract("Pulizia delle caditoie di Staglieno");
+        record(second, ExecutionApiTest.signing("2026-02-10", "2026-08-31", 1000));
+
+        clock.set(clock.instant().plus(Duration.ofSeconds(2)));
+        assertThat(delivery.deliverDue()).as("rounds during the pause").isZero();
+        assertThat(states(second)).containsExactly("IN_CODA");
+
+        clock.set(clock.instant().plus(Duration.ofSeconds(4)));
+        deliver(4);
+        assertThat(states(first)).containsExactly("CONFERMATA");
+        assertThat(states(second)).containsExactly("CONFERMATA");
+    }
 }
