@@ -9,6 +9,9 @@ public interface ExecutionEvents {
     /** Every recorded event of the contract, oldest first. */
     List<RecordedScheda> history(long contractId);
 
+    /** Event number {@code seq} of the contract. */
+    java.util.Optional<RecordedScheda> find(long contractId, int seq);
+
     /** Records the event as number {@code seq}; a concurrent record of the same number fails. */
     RecordedScheda insert(long contractId, long authorityId, int seq, SchedaDraft draft, Instant at, String by);
 

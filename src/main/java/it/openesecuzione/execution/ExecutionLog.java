@@ -94,10 +94,7 @@ public class ExecutionLog {
     public RecordedScheda record(long contractId, EventRequest request) {
         String type = request.type();
         Contract contract = contracts.find(contractId);
-        PlatformUser user = CurrentUser.get();
-        if (user.rolesIn(contract.authorityId()).stream().noneMatch(RECORDERS::contains)) {
-            throw new NotPermittedException("Il ruolo dell'utente non consente di registrare eventi dell'esecuzione");
-        }
+        PlatformUser user = recorder(contract, "registrare");
         SchedaCode code = code(type);
         SchedaCode modification = modificationCode(contract);
         if (MODIFICATIONS.contains(code) && code != modification) {
@@ -121,10 +118,7 @@ public class ExecutionLog {
 
         SchedaDraft draft = builder.build(facts(contract, history), ExecutionTimeline.of(history, contract.terms().durataGiorni()),
                 history, request);
-        if (!draft.valid()) {
-            throw new InvalidInputException(draft.errors().stream()
-                    .map(error -> new FieldViolation(error.field(), null, error.message(), error.code())).toList());
-        }
+        refuseInvalid(draft);
         RecordedScheda recorded;
         try {
             recorded = events.insert(contractId, contract.authorityId(), all.size() + 1, draft, clock.instant(),
@@ -152,10 +146,7 @@ public class ExecutionLog {
     @Transactional
     public RecordedScheda correct(long contractId, int seq, EventRequest request) {
         Contract contract = contracts.find(contractId);
-        PlatformUser user = CurrentUser.get();
-        if (user.rolesIn(contract.authorityId()).stream().noneMatch(RECORDERS::contains)) {
-            throw new NotPermittedException("Il ruolo dell'utente non consente di correggere eventi dell'esecuzione");
-        }
+        recorder(contract, "correggere");
         List<RecordedScheda> all = events.history(contractId);
         RecordedScheda event = all.stream().filter(e -> e.seq() == seq).findFirst()
                 .orElseThrow(() -> new it.openesecuzione.shared.NotFoundException("Evento n. " + seq + " non trovato"));
@@ -171,10 +162,7 @@ public class ExecutionLog {
         List<RecordedScheda> before = effective(all.stream().filter(e -> e.seq() < seq).toList());
         SchedaDraft draft = builders.get(code).build(facts(contract, before), ExecutionTimeline.of(before, contract.terms().durataGiorni()),
                 before, request);
-        if (!draft.valid()) {
-            throw new InvalidInputException(draft.errors().stream()
-                    .map(error -> new FieldViolation(error.field(), null, error.message(), error.code())).toList());
-        }
+        refuseInvalid(draft);
         List<String> warnings = new java.util.ArrayList<>(draft.warnings());
         if (all.stream().anyMatch(e -> e.seq() > seq && !e.annulled())) {
             warnings.add("Gli eventi registrati dopo questo non sono stati ricalcolati: verificarli.");
@@ -218,6 +206,23 @@ public class ExecutionLog {
                 annulment.motivazione()));
     }
 
+    /** The current user, if they may record (or correct) the contract's events. */
+    private static PlatformUser recorder(Contract contract, String action) {
+        PlatformUser user = CurrentUser.get();
+        if (user.rolesIn(contract.authorityId()).stream().noneMatch(RECORDERS::contains)) {
+            throw new NotPermittedException("Il ruolo dell'utente non consente di " + action + " eventi dell'esecuzione");
+        }
+        return user;
+    }
+
+    /** A scheda ANAC would reject is refused with every error, field by field. */
+    private static void refuseInvalid(SchedaDraft draft) {
+        if (!draft.valid()) {
+            throw new InvalidInputException(draft.errors().stream()
+                    .map(error -> new FieldViolation(error.field(), null, error.message(), error.code())).toList());
+        }
+    }
+
     /** What an event does not use is refused rather than silently dropped. */
     private static void refuseUnused(SchedaCode code, EventRequest request) {
         List<FieldViolation> unused = new java.util.ArrayList<>();
@@ -255,10 +260,11 @@ public class ExecutionLog {
         return LocalDate.now(clock.withZone(FormReader.ROME));
     }
 
-    /** The events of a contract for background work (no user): the database scope alone applies. */
+    /** One event of a contract for background work (no user): the database scope alone applies. */
     @Transactional(readOnly = true)
-    public List<RecordedScheda> historyForBackgroundWork(long contractId) {
-        return events.history(contractId);
+    public RecordedScheda eventForBackgroundWork(long contractId, int seq) {
+        return events.find(contractId, seq).orElseThrow(() -> new it.openesecuzione.shared.NotFoundException(
+                "Evento n. " + seq + " del contratto " + contractId + " non trovato"));
     }
 
     @Transactional(readOnly = true)

@@ -42,9 +42,10 @@ class HttpPcpClient implements PcpClient {
     private final HttpClient http;
     private final JsonMapper json = JsonMapper.builder().build();
     /**
-     * When PCP said the quota is used up (X-RateLimit-Remaining 0): from when, until the moment it
-     * resets; in between this node does not call. Per node, as the quota is PCP's answer to this
-     * node's calls. A clock set back before the answer (a corrected clock) lifts the pause.
+     * When PCP asked this node to wait — a 429 (or 503) with Retry-After, or the quota used up
+     * (X-RateLimit-Remaining 0) — from when, until when; in between this node does not call. Per
+     * node, as the quota is PCP's answer to this node's calls. A clock set back before the answer
+     * (a corrected clock) lifts the pause.
      */
     private record Quota(Instant noticedAt, Instant resetsAt) {
     }
@@ -175,10 +176,9 @@ class HttpPcpClient implements PcpClient {
     }
 
     private HttpRequest.Builder request(PcpCall call, String context, String operation, Map<String, String> query) {
-        Quota exhausted = quota.get();
-        Instant now = clock.instant();
-        if (!now.isBefore(exhausted.noticedAt()) && now.isBefore(exhausted.resetsAt())) {
-            throw new PcpException.Throttled(Duration.between(now, exhausted.resetsAt()));
+        Duration wait = pause();
+        if (!wait.isZero()) {
+            throw new PcpException.Throttled(wait);
         }
         String parameters = query.isEmpty() ? "" : "?" + query.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -215,7 +215,9 @@ class HttpPcpClient implements PcpClient {
             return body;
         }
         if (status == 429 || status == 503) {
-            throw new PcpException.Throttled(retryAfter(response));
+            Duration wait = retryAfter(response);
+            pauseFor(wait);
+            throw new PcpException.Throttled(wait);
         }
         boolean gatewayError = body.path("type").asString("").startsWith("https://govway.org") || body.has("govway_id");
         String detail = text(body.path("detail"));
@@ -231,12 +233,27 @@ class HttpPcpClient implements PcpClient {
                 + (detail == null ? "" : ": " + detail), null);
     }
 
+    @Override
+    public Duration pause() {
+        Quota exhausted = quota.get();
+        Instant now = clock.instant();
+        boolean paused = !now.isBefore(exhausted.noticedAt()) && now.isBefore(exhausted.resetsAt());
+        return paused ? Duration.between(now, exhausted.resetsAt()) : Duration.ZERO;
+    }
+
+    /** Keeps the later end of the pauses PCP asked for (a clock set back starts afresh). */
+    private void pauseFor(Duration wait) {
+        Instant now = clock.instant();
+        quota.accumulateAndGet(new Quota(now, now.plus(wait)), (previous, next) ->
+                next.resetsAt().isAfter(previous.resetsAt()) || next.noticedAt().isBefore(previous.noticedAt()) ? next : previous);
+    }
+
     private void noteQuota(HttpResponse<?> response) {
         var remaining = response.headers().firstValue("X-RateLimit-Remaining");
         var reset = response.headers().firstValue("X-RateLimit-Reset");
         if (remaining.isPresent() && reset.isPresent() && remaining.get().trim().equals("0")) {
             Instant now = clock.instant();
-            seconds(reset.get()).ifPresent(wait -> quota.set(new Quota(now, now.plus(wait))));
+            seconds(reset.get()).ifPresent(this::pauseFor);
         }
     }
 

@@ -11,6 +11,11 @@ import java.util.UUID;
  */
 public interface PcpClient {
 
+    /** How long PCP asked this node to wait before calling again (429, quota used up); zero when it may call. */
+    default java.time.Duration pause() {
+        return java.time.Duration.ZERO;
+    }
+
     /** crea-scheda: the scheda ({codice, versione, body}) becomes IN_LAV; returns PCP's idScheda. */
     UUID creaScheda(PcpCall call, Map<String, Object> scheda);
 

@@ -79,24 +79,12 @@ public class TransmissionDelivery implements DisposableBean {
         });
     }
 
-    /**
-     * PCP asked this node to wait (429, or its quota used up): from when, until when. Rounds claim
-     * nothing meanwhile; otherwise every round would lease the due rows only to have each call refused
-     * before it leaves the node, reschedule and audit them, and start again at once (84,622 such
-     * refusals in 9 minutes of bench/transmission-faults.sh). Per node, as the quota answers this
-     * node's calls; a clock set back before the notice lifts it.
-     */
-    private record Pause(Instant noticedAt, Instant until) {
-    }
-
-    private final java.util.concurrent.atomic.AtomicReference<Pause> pause =
-            new java.util.concurrent.atomic.AtomicReference<>(new Pause(Instant.EPOCH, Instant.EPOCH));
-
     /** One round: leases the due rows and moves each one step (or more) on. Returns how many it served. */
     public int deliverDue() {
-        Pause current = pause.get();
-        Instant now = clock.instant();
-        if (!now.isBefore(current.noticedAt()) && now.isBefore(current.until())) {
+        // PCP asked this node to wait: claiming rows now would only have each call refused before
+        // it leaves the node, then rescheduled and audited (84,622 such refusals in 9 minutes of
+        // bench/transmission-faults.sh before this check).
+        if (!pcp.pause().isZero()) {
             return 0;
         }
         List<Transmission> due = system(() -> transmissions.claim(node, properties.batchSize(), properties.lease(), clock.instant()));
@@ -163,9 +151,6 @@ public class TransmissionDelivery implements DisposableBean {
                 return null;
             });
         } catch (PcpException.Throttled e) {
-            Instant now = clock.instant();
-            pause.accumulateAndGet(new Pause(now, now.plus(e.retryAfter())), (previous, next) ->
-                    next.until().isAfter(previous.until()) || next.noticedAt().isBefore(previous.noticedAt()) ? next : previous);
             system(() -> {
                 if (transmissions.reschedule(row.id(), node, clock.instant().plus(e.retryAfter()), e.getMessage(), false,
                         clock.instant())) {
@@ -386,8 +371,7 @@ public class TransmissionDelivery implements DisposableBean {
         if (idAppalto == null) {
             return new Prepared(null, null, "Manca l'idAppalto del contratto: indicarlo nell'anagrafica del contratto");
         }
-        RecordedScheda event = executions.historyForBackgroundWork(row.contractId()).stream().filter(e -> e.seq() == row.seq()).findFirst()
-                .orElseThrow();
+        RecordedScheda event = executions.eventForBackgroundWork(row.contractId(), row.seq());
         SchedaPayloads.Result payload = SchedaPayloads.of(event, contract, transmissions.forContract(row.contractId()));
         if (payload.missing() != null) {
             return new Prepared(null, null, payload.missing());

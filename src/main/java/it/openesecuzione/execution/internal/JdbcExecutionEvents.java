@@ -61,8 +61,13 @@ class JdbcExecutionEvents implements ExecutionEvents {
                         draft.waitsForAnacId() ? "IN_ATTESA" : "PRONTA", json.writeValueAsString(draft.warnings()), draft.relatedSeq(),
                         json.writeValueAsString(draft.bodyParts()), contractId, seq)
                 .update();
+        return find(contractId, seq).orElseThrow();
+    }
+
+    @Override
+    public java.util.Optional<RecordedScheda> find(long contractId, int seq) {
         return jdbc.sql("select * from execution_event where contract_id = ? and seq = ?").params(contractId, seq)
-                .query(this::scheda).single();
+                .query(this::scheda).optional();
     }
 
     @Override
