@@ -36,6 +36,8 @@ class EmbeddedDatabaseConfiguration {
     EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException, SQLException {
         Path directory = Path.of(properties.dataDirectory()).toAbsolutePath();
         Files.createDirectories(directory.getParent());
+        // A run killed with SIGKILL leaves its PostgreSQL running on this directory.
+        OrphanedPostmaster.release(directory);
         long started = System.nanoTime();
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)

@@ -46,7 +46,10 @@ public abstract sealed class PcpException extends RuntimeException {
         }
     }
 
-    /** 5xx, a dropped connection, a timeout, a gateway or credential failure: retried with backoff. */
+    /**
+     * 5xx, a dropped connection, a timeout, a gateway or credential failure, or PCP busy with another
+     * scheda of the appalto ({@link TransmissionDelivery#APPALTO_BUSY}): retried with backoff.
+     */
     public static final class Unavailable extends PcpException {
 
         public Unavailable(String message, Throwable cause) {

@@ -181,7 +181,15 @@ public class TransmissionDelivery implements DisposableBean {
             if (!started) {
                 return null;
             }
-            idScheda = pcp.creaScheda(prepared.call(), prepared.scheda());
+            try {
+                idScheda = pcp.creaScheda(prepared.call(), prepared.scheda());
+            } catch (PcpException.Throttled | PcpException.Rejected answered) {
+                // PCP answered 429 or 400, or the call never left this node: this call created nothing, so
+                // it gives the next attempt nothing to look for with ricerca-scheda. Only a timeout, a
+                // dropped connection or a 5xx may come after PCP created the scheda.
+                system(() -> transmissions.createRefused(row.id(), node, row.createStartedAt(), clock.instant()));
+                throw answered;
+            }
         }
         UUID created = idScheda;
         boolean stored = system(() -> {
@@ -230,6 +238,11 @@ public class TransmissionDelivery implements DisposableBean {
             pcp.confermaScheda(prepared.call(), row.idScheda());
         } catch (PcpException.Rejected refused) {
             if (!confirmationUnderWay(prepared.call(), row.idScheda(), refused)) {
+                if (appaltoBusy(refused)) {
+                    throw new PcpException.Unavailable("PCP sta lavorando su un'altra scheda dello stesso appalto ("
+                            + String.join(", ", refused.errori().stream().map(PcpError::codice).toList())
+                            + "): la conferma sarà ritentata", refused);
+                }
                 throw refused;
             }
         }
@@ -256,6 +269,18 @@ public class TransmissionDelivery implements DisposableBean {
         }
         return pcp.esitiConferma(call).stream().filter(outcome -> idScheda.equals(outcome.idScheda())).findFirst()
                 .map(outcome -> "WT".equals(outcome.esito()) || "OK".equals(outcome.esito())).orElse(false);
+    }
+
+    /**
+     * PCP runs one verification, confirmation or rollback at a time per appalto, and refuses to confirm
+     * any scheda of the appalto meanwhile: ERR59 (a verification), ERR60 (a confirmation), ERR145 (a
+     * rollback) — for instance while another contract of the appalto, or another platform, has a scheda
+     * confirmed. Not a fault of this scheda: it is confirmed later, after a backoff.
+     */
+    static final java.util.Set<String> APPALTO_BUSY = java.util.Set.of("ERR59", "ERR60", "ERR145");
+
+    private static boolean appaltoBusy(PcpException.Rejected refused) {
+        return refused.errori().stream().map(PcpError::codice).anyMatch(APPALTO_BUSY::contains);
     }
 
     private void poll(Transmission row, Prepared prepared) {

@@ -27,6 +27,13 @@ public interface Transmissions {
 
     boolean createStarting(long id, String owner, UUID idAppalto, Instant now);
 
+    /**
+     * PCP refused crea-scheda (429, 400), so that call created nothing: the start goes back to
+     * {@code previousStart}, an earlier call whose outcome is still unknown, or null when there is none
+     * and the next attempt need not look for the scheda on PCP.
+     */
+    boolean createRefused(long id, String owner, Instant previousStart, Instant now);
+
     boolean created(long id, String owner, UUID idScheda, Map<String, Object> payload, Instant now);
 
     boolean confirmRequested(long id, String owner, Instant pollAt, Instant now);

@@ -498,4 +498,198 @@ class TransmissionFlowTest {
         assertThat(states(first)).containsExactly("CONFERMATA");
         assertThat(states(second)).containsExactly("CONFERMATA");
     }
+
+    /** Who calls PCP about a contract's schede, as the delivery does. */
+    private PcpCall callFor(long contract) {
+        JsonNode contractView = Http.json(rup.get("/api/v1/contracts/" + contract));
+        UUID idAppalto = UUID.fromString(contractView.findValue("idAppalto").asString());
+        var authority = directory.find(contractView.findValue("authorityId").asLong()).orElseThrow();
+        return new PcpCall(idAppalto, authority.codiceAusa(), authority.codiceFiscale().value(),
+                directory.findByUsername("genova.rup").orElseThrow().codiceFiscale(), "RP", "test-" + contract);
+    }
+
+    private List<String> onPcp(UUID idAppalto) {
+        return system(() -> jdbc.sql("select codice || ':' || stato from pcpsim_scheda where id_appalto = ? order by codice, stato")
+                .param(idAppalto).query(String.class).list());
+    }
+
+    /**
+     * PCP confirms one scheda at a time per appalto: while it confirms another scheda of the same
+     * appalto (another contract of a multi-lot appalto, another platform), conferma-scheda is refused
+     * with ERR60. That is no fault of the scheda: it is confirmed after a backoff, not marked refused.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aConfirmationRefusedWhilePcpConfirmsAnotherSchedaOfTheAppaltoIsRetried() {
+        long contract = contract("Illuminazione pubblica di Sampierdarena");
+        record(contract, ExecutionApiTest.signing("2026-02-10", "2026-08-31", 1000));
+        PcpCall call = callFor(contract);
+        Map<String, Object> scheda = tools.jackson.databind.json.JsonMapper.builder().build()
+                .convertValue(schede(contract).get(0).path("payload").path("scheda"), Map.class);
+        UUID other = pcp.creaScheda(call, scheda);
+        pcp.confermaScheda(call, other);
+
+        delivery.deliverDue();
+
+        assertThat(states(contract)).containsExactly("CREATA");
+        assertThat(system(() -> jdbc.sql("select last_error from transmission where contract_id = ? and seq = 1").param(contract)
+                .query(String.class).single())).contains("ERR60");
+        assertThat(schede(contract).get(0).path("errori").isEmpty()).isTrue();
+
+        deliver(6);
+
+        assertThat(states(contract)).containsExactly("CONFERMATA");
+        assertThat(onPcp(call.idAppalto())).containsExactly("SC1:CONF", "SC1:CONF");
+        List<String> actions = SystemScope.call(() -> audit.forContract(contract)).stream().map(AuditEntry::action).toList();
+        assertThat(actions).contains("PCP_ERRORE", "PCP_SCHEDA_CONFERMATA").doesNotContain("PCP_RIFIUTO");
+    }
+
+    /**
+     * ricerca-scheda looks for a scheda a crea-scheda may have created without its answer reaching
+     * the node: after a 500 (PCP may have failed after creating it), not after a 429 (PCP refused the
+     * call before doing anything).
+     */
+    @Test
+    void onlyACreaSchedaThatMayHaveReachedPcpIsLookedForAgain() {
+        // Later than the clock the other tests start from, and than aThrottledNodeClaimsNothingUntilRetryAfter's
+        // pause, so that no pause after a 429 reaches from one test into another.
+        clock.set(clock.instant().plus(Duration.ofMinutes(2)));
+        RecordingPcpClient recording = new RecordingPcpClient(pcp);
+        TransmissionDelivery node = new TransmissionDelivery(transmissions, recording, executions, contracts, directory, publisher,
+                transactionManager, properties, clock);
+        try {
+            long throttled = contract("Pulizia dei rivi di Sturla");
+            record(throttled, ExecutionApiTest.signing("2026-02-10", "2026-08-31", 1000));
+            deliverFailing(node, Map.of("rate429", 1.0, "retryAfterSeconds", 1, "rate500", 0, "dropRate", 0, "delayMs", 0));
+            assertThat(createStarted(throttled)).as("after a 429").isFalse();
+            deliver(node, 4);
+            assertThat(states(throttled)).containsExactly("CONFERMATA");
+            assertThat(recording.operations(callFor(throttled).idAppalto()))
+                    .startsWith("crea-scheda", "crea-scheda", "conferma-scheda").doesNotContain("ricerca-scheda");
+
+            long failed = contract("Pulizia dei rivi di Quarto");
+            record(failed, ExecutionApiTest.signing("2026-02-10", "2026-08-31", 1000));
+            deliverFailing(node, Map.of("rate429", 0, "retryAfterSeconds", 1, "rate500", 1.0, "dropRate", 0, "delayMs", 0));
+            assertThat(createStarted(failed)).as("after a 500").isTrue();
+            deliver(node, 4);
+            assertThat(states(failed)).containsExactly("CONFERMATA");
+            assertThat(recording.operations(callFor(failed).idAppalto())).startsWith("crea-scheda", "ricerca-scheda", "crea-scheda");
+        } finally {
+            node.destroy();
+        }
+    }
+
+    private void deliver(TransmissionDelivery node, int rounds) {
+        for (int i = 0; i < rounds; i++) {
+            node.deliverDue();
+            clock.set(clock.instant().plus(Duration.ofSeconds(2)));
+        }
+    }
+
+    /** One round while PCP answers with the faults given, then the clock past PCP's pause and the backoff. */
+    private void deliverFailing(TransmissionDelivery node, Map<String, Object> faults) {
+        HttpResponse<String> set = Http.anonymous(port).postJson("/pcp-sim/_control/faults", faults);
+        assertThat(set.statusCode()).as(set.body()).isBetween(200, 204);
+        node.deliverDue();
+        Http.anonymous(port).delete("/pcp-sim/_control/faults");
+        clock.set(clock.instant().plus(Duration.ofSeconds(2)));
+    }
+
+    private boolean createStarted(long contract) {
+        return system(() -> jdbc.sql("select create_started_at is not null from transmission where contract_id = ? and seq = 1")
+                .param(contract).query(Boolean.class).single());
+    }
+
+    /** The delivery's PCP client, noting each operation with its appalto. */
+    static final class RecordingPcpClient implements PcpClient {
+
+        private record Call(UUID idAppalto, String operation) {
+        }
+
+        private final PcpClient pcp;
+        private final List<Call> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        RecordingPcpClient(PcpClient pcp) {
+            this.pcp = pcp;
+        }
+
+        List<String> operations(UUID idAppalto) {
+            return calls.stream().filter(call -> call.idAppalto().equals(idAppalto)).map(Call::operation).toList();
+        }
+
+        private void note(PcpCall call, String operation) {
+            calls.add(new Call(call.idAppalto(), operation));
+        }
+
+        @Override
+        public Duration pause() {
+            return pcp.pause();
+        }
+
+        @Override
+        public UUID creaScheda(PcpCall call, Map<String, Object> scheda) {
+            note(call, "crea-scheda");
+            return pcp.creaScheda(call, scheda);
+        }
+
+        @Override
+        public void modificaScheda(PcpCall call, UUID idScheda, Map<String, Object> scheda) {
+            note(call, "modifica-scheda");
+            pcp.modificaScheda(call, idScheda, scheda);
+        }
+
+        @Override
+        public void confermaScheda(PcpCall call, UUID idScheda) {
+            note(call, "conferma-scheda");
+            pcp.confermaScheda(call, idScheda);
+        }
+
+        @Override
+        public List<PcpOutcome> esitiConferma(PcpCall call) {
+            note(call, "esito-operazione");
+            return pcp.esitiConferma(call);
+        }
+
+        @Override
+        public List<UUID> schedeInLavorazione(PcpCall call, String codiceScheda, java.time.Instant createdFrom) {
+            note(call, "ricerca-scheda");
+            return pcp.schedeInLavorazione(call, codiceScheda, createdFrom);
+        }
+
+        @Override
+        public void cancellaScheda(PcpCall call, UUID idScheda, String motivo) {
+            note(call, "cancella-scheda");
+            pcp.cancellaScheda(call, idScheda, motivo);
+        }
+
+        @Override
+        public void rollbackScheda(PcpCall call, UUID idScheda, String motivazione) {
+            note(call, "rollback-scheda");
+            pcp.rollbackScheda(call, idScheda, motivazione);
+        }
+
+        @Override
+        public List<PcpOutcome> esitiRollback(PcpCall call) {
+            note(call, "esito-operazione");
+            return pcp.esitiRollback(call);
+        }
+
+        @Override
+        public String statoContratto(PcpCall call, UUID idContratto) {
+            note(call, "stato-appalto");
+            return pcp.statoContratto(call, idContratto);
+        }
+
+        @Override
+        public List<PcpScheda> schede(PcpCall call) {
+            note(call, "ricerca-scheda");
+            return pcp.schede(call);
+        }
+
+        @Override
+        public Map<String, Object> consultaScheda(PcpCall call, UUID idScheda) {
+            note(call, "consulta-scheda");
+            return pcp.consultaScheda(call, idScheda);
+        }
+    }
 }

@@ -80,6 +80,14 @@ class JdbcTransmissions implements Transmissions {
     }
 
     @Override
+    public boolean createRefused(long id, String owner, Instant previousStart, Instant now) {
+        return jdbc.sql("""
+                update transmission set create_started_at = ?, updated_at = ?
+                where id = ? and lease_owner = ? and state = 'IN_CODA'""")
+                .params(previousStart == null ? null : ts(previousStart), ts(now), id, owner).update() == 1;
+    }
+
+    @Override
     public boolean created(long id, String owner, UUID idScheda, Map<String, Object> payload, Instant now) {
         return jdbc.sql("""
                 update transmission set state = 'CREATA', id_scheda = ?, payload = ?::jsonb, last_error = null,
