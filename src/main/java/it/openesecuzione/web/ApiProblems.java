@@ -82,6 +82,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /**
+     * Two requests raced for the same thing (two certificates of one SAL, two advances): the database's
+     * unique constraint refused the second, whose transaction rolled back whole.
+     */
+    @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
+    ProblemDetail duplicate(org.springframework.dao.DuplicateKeyException e) {
+        return problem(HttpStatus.CONFLICT, "conflitto", "Operazione in conflitto con lo stato attuale",
+                "Un'operazione concorrente ha già modificato questi dati: ricaricare e riprovare");
+    }
+
     @ExceptionHandler(NotPermittedException.class)
     ProblemDetail forbidden(NotPermittedException e) {
         return problem(HttpStatus.FORBIDDEN, "accesso-negato", "Operazione non consentita", e.getMessage());
