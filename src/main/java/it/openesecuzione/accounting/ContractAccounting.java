@@ -293,6 +293,7 @@ public class ContractAccounting {
     @Transactional
     public PriceItem addItem(long contractId, PriceItemInput input) {
         Contract contract = writable(contractId, BOOKKEEPERS, "modificare l'elenco prezzi");
+        refuseBookForServices(contract);
         List<FieldViolation> problems = new ArrayList<>(input.problems());
         if (input.code() != null && !input.code().isBlank() && store.itemIdByCode(contractId, input.code().trim()).isPresent()) {
             problems.add(new FieldViolation("codice", input.code(), "Una voce con questo codice è già nell'elenco prezzi"));
@@ -350,6 +351,7 @@ public class ContractAccounting {
     @Transactional
     public ImportOutcome importPriceList(long contractId, String format, byte[] content, boolean onlyValidRows) {
         Contract contract = writable(contractId, BOOKKEEPERS, "importare l'elenco prezzi");
+        refuseBookForServices(contract);
         String kind = format == null ? "" : format.trim().toUpperCase(Locale.ROOT);
         PriceListImport read = switch (kind) {
             case "XPWE" -> XpweReader.read(new ByteArrayInputStream(content));
@@ -416,6 +418,7 @@ public class ContractAccounting {
     @Transactional
     public Measurement addMeasurement(long contractId, MeasurementInput input) {
         Contract contract = writable(contractId, BOOKKEEPERS, "scrivere nel libretto delle misure");
+        refuseBookForServices(contract);
         List<FieldViolation> problems = new ArrayList<>(Measurement.problems(input.date(), input.parts(), input.length(), input.width(),
                 input.height(), input.quantity()));
         if (input.itemId() == null) {
@@ -613,11 +616,15 @@ public class ContractAccounting {
                     || percentage.stripTrailingZeros().scale() > 4) {
                 problems.add(new FieldViolation("percentuale", percentage.toPlainString(),
                         "Percentuale complessiva tra 0 e 100, al più quattro decimali"));
-            } else if (previous != null && previous.percentage() != null && percentage.compareTo(previous.percentage()) <= 0
-                    && !finalStatement) {
-                problems.add(new FieldViolation("percentuale", percentage.toPlainString(),
+            }
+            // Whatever the basis, the share executed only grows (the stato finale may confirm the last one).
+            if (percentage != null && previous != null && previous.percentage() != null
+                    && (finalStatement ? percentage.compareTo(previous.percentage()) < 0 : percentage.compareTo(previous.percentage()) <= 0)) {
+                problems.add(new FieldViolation(basis == SalBasis.MILESTONE ? "fasi" : "percentuale", percentage.toPlainString(),
                         "La percentuale è progressiva: deve superare quella del SAL n. " + previous.number() + " ("
-                                + previous.percentage().stripTrailingZeros().toPlainString() + "%)"));
+                                + previous.percentage().stripTrailingZeros().toPlainString() + "%)"
+                                + (basis == SalBasis.MILESTONE ? "; le fasi raggiunte danno " + percentage.stripTrailingZeros().toPlainString()
+                                        + "%" : "")));
             }
             if (problems.isEmpty()) {
                 sal = SalCalculator.fromPercentage(number, input.date(), finalStatement, basis, contract.terms().importoContrattuale(),
@@ -1005,6 +1012,14 @@ public class ContractAccounting {
 
     private List<RecordedScheda> effectiveHistory(long contractId) {
         return execution.history(contractId).stream().filter(s -> !s.annulled()).toList();
+    }
+
+    /** Services and supplies are accounted by percentage or milestones: a price list or a book would count for nothing. */
+    private static void refuseBookForServices(Contract contract) {
+        if (contract.terms().tipologia() != Tipologia.LAVORI) {
+            throw new ConflictException("Per i contratti di " + contract.terms().tipologia().label().toLowerCase(Locale.ITALIAN)
+                    + " lo stato di avanzamento si determina in percentuale del contratto o per fasi, senza elenco prezzi né misure");
+        }
     }
 
     private Set<Long> lockedItems(long contractId) {

@@ -18,6 +18,16 @@ public final class ItalianNumbers {
     private ItalianNumbers() {
     }
 
+    private static final Pattern AMBIGUOUS = Pattern.compile("[+-]?[0-9]{1,3}(\\.[0-9]{3})+");
+
+    /**
+     * Whether a person who typed this may have meant a thousands point: "1.500" is read as 1.5 but
+     * may well be fifteen hundred. Forms refuse it and ask for "1500" or "1,5".
+     */
+    public static boolean ambiguous(String text) {
+        return text != null && AMBIGUOUS.matcher(text.trim()).matches();
+    }
+
     /** The number, or empty when the text is blank or not a number. */
     public static Optional<BigDecimal> parse(String text) {
         if (text == null || text.isBlank()) {

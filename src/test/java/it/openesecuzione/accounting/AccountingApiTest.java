@@ -108,6 +108,9 @@ class AccountingApiTest {
         JsonNode scaffold = measure(ponteggio, "2026-03-25", Map.of("lunghezza", "250", "altezza", "8"));
         assertThat(scaffold.get("quantita").decimalValue()).isEqualByComparingTo("2000");
 
+        JsonNode diary = created(rup.postJson(base + "/diary", Map.of("data", "2026-04-15", "meteo", "Sereno", "personale",
+                "1 capocantiere, 4 operai, 1 escavatore", "annotazioni", "Scavo del tratto B; getto del magrone")));
+        assertThat(diary.get("annotazioni").asString()).contains("magrone");
         // A measurement before the handover is refused, with the reason beside the field.
         HttpResponse<String> early = rup.postJson(base + "/measurements", Map.of("voce", scavo, "data", "2026-02-20", "quantita", "5"));
         assertThat(early.statusCode()).isEqualTo(400);
@@ -276,6 +279,17 @@ class AccountingApiTest {
         HttpResponse<String> backwards = rup.postJson(servicesBase + "/sal", Map.of("data", "2026-06-30", "percentuale", "30"));
         assertThat(backwards.statusCode()).isEqualTo(400);
         assertThat(backwards.body()).contains("progressiva");
+        // Milestones worth less than what was already certified are refused too.
+        long phase = created(rup.postJson(servicesBase + "/milestones", Map.of("descrizione", "Avvio del servizio", "percentuale", "10")))
+                .get("id").asLong();
+        HttpResponse<String> phases = rup.postJson(servicesBase + "/sal", Map.of("data", "2026-06-30", "fasi", List.of(phase)));
+        assertThat(phases.statusCode()).isEqualTo(400);
+        assertThat(phases.body()).contains("le fasi raggiunte danno 10%");
+        // No price list nor measurement book for services.
+        HttpResponse<String> item = rup.postJson(servicesBase + "/items", Map.of("codice", "X", "descrizione", "X", "unitaMisura", "h",
+                "prezzoUnitario", "30"));
+        assertThat(item.statusCode()).isEqualTo(409);
+        assertThat(item.body()).contains("in percentuale del contratto o per fasi");
     }
 
     @Test
@@ -316,7 +330,7 @@ class AccountingApiTest {
         assertThat(account.get("creditoResiduo").decimalValue()).isEqualByComparingTo("740.62");
 
         // The balance waits for the collaudo.
-        assertThat(rup.postJson(base + "/final-account/balance", Map.of("issueDate", "2026-09-10")).statusCode()).isEqualTo(409);
+        assertThat(rup.postJson(base + "/final-account/balance", Map.of("dataEmissione", "2026-09-10")).statusCode()).isEqualTo(409);
         at("2026-11-20");
         Map<String, Object> collaudo = new HashMap<>();
         collaudo.put("modoCollaudo", Map.of("idTipologica", "modoCollaudo", "codice", "1"));
@@ -329,11 +343,11 @@ class AccountingApiTest {
         HttpResponse<String> cl1 = rup.postJson("/api/v1/contracts/" + contract + "/events", Map.of("type", "CL1", "data",
                 Map.of("collaudo", collaudo)));
         assertThat(cl1.statusCode()).as(cl1.body()).isEqualTo(201);
-        JsonNode balance = created(rup.postJson(base + "/final-account/balance", Map.of("issueDate", "2026-11-20")));
+        JsonNode balance = created(rup.postJson(base + "/final-account/balance", Map.of("dataEmissione", "2026-11-20")));
         assertThat(balance.get("tipo").asString()).isEqualTo("SALDO");
         assertThat(balance.get("importi").get("importo").decimalValue()).isEqualByComparingTo("740.62");
         assertThat(balance.get("penali").decimalValue()).isEqualByComparingTo("1124.38");
-        assertThat(rup.postJson(base + "/final-account/balance", Map.of("issueDate", "2026-11-20")).statusCode()).isEqualTo(409);
+        assertThat(rup.postJson(base + "/final-account/balance", Map.of("dataEmissione", "2026-11-20")).statusCode()).isEqualTo(409);
     }
 
     @Test

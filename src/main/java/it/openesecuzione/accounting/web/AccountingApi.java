@@ -202,6 +202,28 @@ class AccountingApi {
         }
     }
 
+    record DiaryBody(LocalDate data, String meteo, String personale, String annotazioni) {
+    }
+
+    record DiaryView(long id, LocalDate data, String meteo, String personale, String annotazioni, String registratoDa,
+            java.time.Instant registratoIl) {
+        static DiaryView of(DiaryEntry e) {
+            return new DiaryView(e.id(), e.date(), e.weather(), e.workforce(), e.notes(), e.recordedBy(), e.recordedAt());
+        }
+    }
+
+    record MilestoneBody(String descrizione, BigDecimal percentuale) {
+    }
+
+    record MilestoneView(long id, int posizione, String descrizione, BigDecimal percentuale, Integer sal) {
+        static MilestoneView of(Milestone m) {
+            return new MilestoneView(m.id(), m.position(), m.description(), m.percentage(), m.salNumber());
+        }
+    }
+
+    record BalanceBody(LocalDate dataEmissione) {
+    }
+
     record CertificateBody(LocalDate dataEmissione, String avanzamento, Integer numGiorniScostamento) {
     }
 
@@ -292,26 +314,28 @@ class AccountingApi {
 
     @GetMapping(BASE + "/diary")
     @Operation(summary = "Giornale dei lavori")
-    List<DiaryEntry> diary(@PathVariable long contractId) {
-        return accounting.diary(contractId);
+    List<DiaryView> diary(@PathVariable long contractId) {
+        return accounting.diary(contractId).stream().map(DiaryView::of).toList();
     }
 
     @PostMapping(BASE + "/diary")
     @Operation(summary = "Annotazione nel giornale dei lavori")
-    ResponseEntity<DiaryEntry> addDiary(@PathVariable long contractId, @RequestBody DiaryInput body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(accounting.addDiaryEntry(contractId, body));
+    ResponseEntity<DiaryView> addDiary(@PathVariable long contractId, @RequestBody DiaryBody body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(DiaryView.of(accounting.addDiaryEntry(contractId,
+                new DiaryInput(body.data(), body.meteo(), body.personale(), body.annotazioni()))));
     }
 
     @GetMapping(BASE + "/milestones")
     @Operation(summary = "Fasi del contratto di servizi o forniture")
-    List<Milestone> milestones(@PathVariable long contractId) {
-        return accounting.milestones(contractId);
+    List<MilestoneView> milestones(@PathVariable long contractId) {
+        return accounting.milestones(contractId).stream().map(MilestoneView::of).toList();
     }
 
     @PostMapping(BASE + "/milestones")
     @Operation(summary = "Aggiunge una fase, con la sua quota percentuale del contratto")
-    ResponseEntity<Milestone> addMilestone(@PathVariable long contractId, @RequestBody MilestoneInput body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(accounting.addMilestone(contractId, body));
+    ResponseEntity<MilestoneView> addMilestone(@PathVariable long contractId, @RequestBody MilestoneBody body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(MilestoneView.of(accounting.addMilestone(contractId,
+                new MilestoneInput(body.descrizione(), body.percentuale()))));
     }
 
     // ---------------------------------------------------------------- SAL and certificates
@@ -437,8 +461,8 @@ class AccountingApi {
 
     @PostMapping(BASE + "/final-account/balance")
     @Operation(summary = "Emette la rata di saldo dopo il collaudo: ritenute svincolate, penali detratte")
-    ResponseEntity<CertificateView> balance(@PathVariable long contractId, @RequestBody BalanceInput body) {
-        PaymentCertificate c = accounting.issueBalance(contractId, body);
+    ResponseEntity<CertificateView> balance(@PathVariable long contractId, @RequestBody BalanceBody body) {
+        PaymentCertificate c = accounting.issueBalance(contractId, new BalanceInput(body.dataEmissione()));
         return ResponseEntity.status(HttpStatus.CREATED).body(certificate(contractId, c.id()));
     }
 
