@@ -27,9 +27,15 @@ public final class AccountingRequests {
 
     /**
      * The payment certificate of a SAL. {@code avanzamento} is ANAC's code for the schedule (9 on
-     * time, 10 ahead, 11 late; default 9), {@code numGiorniScostamento} the days ahead or late.
+     * time, 10 ahead, 11 late; default 9), {@code numGiorniScostamento} the days ahead or late,
+     * {@code numGiorniProroga} the days of an extension granted since the last SA1 (not due to a
+     * modification): they go into the SA1 and move the contract term.
      */
-    public record CertificateInput(LocalDate issueDate, String avanzamento, Integer numGiorniScostamento) {
+    public record CertificateInput(LocalDate issueDate, String avanzamento, Integer numGiorniScostamento, Integer numGiorniProroga) {
+
+        public CertificateInput(LocalDate issueDate, String avanzamento, Integer numGiorniScostamento) {
+            this(issueDate, avanzamento, numGiorniScostamento, null);
+        }
     }
 
     public record AdvanceInput(BigDecimal percent, LocalDate issueDate, String guarantor, String guaranteeNumber,

@@ -740,6 +740,9 @@ public class ContractAccounting {
         if (input.numGiorniScostamento() != null) {
             avanzamentoSection.put("numGiorniScostamento", input.numGiorniScostamento());
         }
+        if (input.numGiorniProroga() != null) {
+            avanzamentoSection.put("numGiorniProroga", input.numGiorniProroga());
+        }
         RecordedScheda sa1 = execution.record(contractId, EventRequest.of("SA1", Map.of("avanzamento", avanzamentoSection)));
         store.linkExecutionEvent(id, sa1.seq());
 

@@ -138,7 +138,8 @@ class AccountingApiTest {
         at("2026-05-05");
         JsonNode preview = Http.json(rup.get(base + "/sal/1/certificate-preview"));
         assertThat(preview.get("importo").decimalValue()).isEqualByComparingTo("40038.19");
-        JsonNode certificate = created(rup.postJson(base + "/sal/1/certificate", Map.of("dataEmissione", "2026-05-05")));
+        JsonNode certificate = created(rup.postJson(base + "/sal/1/certificate", Map.of("dataEmissione", "2026-05-05",
+                "numGiorniProroga", 10)));
         assertThat(certificate.get("importi").get("ritenuteProgressive").decimalValue()).isEqualByComparingTo("251.81");
         assertThat(certificate.get("importi").get("anticipazioneRecuperata").decimalValue()).isEqualByComparingTo("10072.50");
         assertThat(certificate.get("importi").get("importo").decimalValue()).isEqualByComparingTo("40038.19");
@@ -161,6 +162,7 @@ class AccountingApiTest {
         assertThat(salForm.get("impSal").decimalValue()).isEqualByComparingTo("50362.50");
         assertThat(salForm.get("impCertificatoMandatoPagamento").decimalValue()).isEqualByComparingTo("40038.19");
         assertThat(salForm.get("dataCertificatoMandatoPagamento").asString()).startsWith("2026-05-05");
+        assertThat(salForm.get("numGiorniProroga").asInt()).isEqualTo(10);
         assertThat(certificate.get("eventoSA1").asInt()).isEqualTo(schede.get(3).get("seq").asInt());
 
         // Not paid by 30 May: overdue. Interest needs the legal rate, entered by the platform administrator.

@@ -224,7 +224,7 @@ class AccountingApi {
     record BalanceBody(LocalDate dataEmissione) {
     }
 
-    record CertificateBody(LocalDate dataEmissione, String avanzamento, Integer numGiorniScostamento) {
+    record CertificateBody(LocalDate dataEmissione, String avanzamento, Integer numGiorniScostamento, Integer numGiorniProroga) {
     }
 
     record PaymentBody(LocalDate dataPagamento) {
@@ -399,7 +399,7 @@ class AccountingApi {
     ResponseEntity<CertificateView> issueCertificate(@PathVariable long contractId, @PathVariable int number,
             @RequestBody CertificateBody body) {
         PaymentCertificate c = accounting.issueCertificate(contractId, number,
-                new CertificateInput(body.dataEmissione(), body.avanzamento(), body.numGiorniScostamento()));
+                new CertificateInput(body.dataEmissione(), body.avanzamento(), body.numGiorniScostamento(), body.numGiorniProroga()));
         return ResponseEntity.status(HttpStatus.CREATED).body(certificate(contractId, c.id()));
     }
 

@@ -451,7 +451,7 @@ class AccountingPages {
         Outcome outcome = new Outcome();
         try {
             CertificateInput input = new CertificateInput(form.date("dataEmissione"), form.text("avanzamento"),
-                    form.integer("numGiorniScostamento"));
+                    form.integer("numGiorniScostamento"), form.integer("numGiorniProroga"));
             form.check(List.of());
             PaymentCertificate certificate = accounting.issueCertificate(id, number, input);
             redirect.addFlashAttribute("message", "Certificato di pagamento n. " + certificate.number() + " emesso: "
