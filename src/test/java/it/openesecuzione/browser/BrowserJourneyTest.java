@@ -22,7 +22,11 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import it.openesecuzione.identity.UserDirectory;
+import it.openesecuzione.support.Http;
+import java.util.Map;
 
 /**
  * The main journey in a real headless Chromium (Debian's package): log in, create a contract,
@@ -37,6 +41,9 @@ class BrowserJourneyTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    UserDirectory directory;
 
     static WebDriver browser;
     static WebDriverWait wait;
@@ -121,6 +128,77 @@ class BrowserJourneyTest {
         screenshot("dettaglio");
         assertThat(browser.findElement(By.id("oggetto")).getText()).isEqualTo("Manutenzione del verde pubblico nei municipi del Levante");
         assertAccessibleStructure();
+    }
+
+    /**
+     * The works director's and RUP's accounting in the browser: an item of the price list, a
+     * measurement by dimensions, the SAL computed from it, its payment certificate.
+     */
+    @Test
+    void keepTheBooksAndIssueACertificate() {
+        Http api = Http.basic(port, "genova.rup");
+        long contract = Http.json(api.postJson("/api/v1/contracts", Fixtures.worksContract(
+                directory.findByUsername("genova.rup").orElseThrow().id(), "Rifacimento dei marciapiedi di via XX Settembre")))
+                .get("id").asLong();
+        assertThat(api.postJson("/api/v1/contracts/" + contract + "/events", it.openesecuzione.execution.ExecutionApiTest.signing(
+                "2026-02-10", "2026-08-31", 1000)).statusCode()).isEqualTo(201);
+        assertThat(api.postJson("/api/v1/contracts/" + contract + "/events", it.openesecuzione.execution.ExecutionApiTest.handover(
+                Map.of("consegnaFrazionata", false, "consegnaSottoRiserva", false, "dataVerbaleConsegnaDefinitiva", "2026-03-02",
+                        "dataEffettivoInizio", "2026-03-02"))).statusCode()).isEqualTo(201);
+        browser.manage().deleteAllCookies();
+        try {
+            String books = "http://localhost:" + port + "/contratti/" + contract + "/contabilita";
+            browser.get(books);
+            wait.until(ExpectedConditions.urlContains("/login"));
+            browser.findElement(By.id("username")).sendKeys("genova.rup");
+            browser.findElement(By.id("password")).sendKeys("Demo-2026!");
+            browser.findElement(By.id("accedi")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("aggiungi-voce")));
+            browser.get(books);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("aggiungi-voce")));
+            assertAccessibleStructure();
+
+            browser.findElement(By.id("voce-codice")).sendKeys("A.01");
+            browser.findElement(By.id("voce-descrizione")).sendKeys("Scavo a sezione obbligata");
+            browser.findElement(By.id("voce-unitaMisura")).sendKeys("m³");
+            browser.findElement(By.id("voce-prezzoUnitario")).sendKeys("12,50");
+            browser.findElement(By.id("voce-quantita")).sendKeys("1000");
+            click(By.id("aggiungi-voce"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Scavo a sezione obbligata"));
+
+            // 1 × 100 × 2 × 1,5 = 300 m³
+            new Select(browser.findElement(By.id("misura-voce"))).selectByIndex(1);
+            date("misura-data", "2026-04-10");
+            browser.findElement(By.id("misura-partiUguali")).sendKeys("1");
+            browser.findElement(By.id("misura-lunghezza")).sendKeys("100");
+            browser.findElement(By.id("misura-larghezza")).sendKeys("2");
+            browser.findElement(By.id("misura-altezza")).sendKeys("1,5");
+            click(By.id("registra-misura"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "300"));
+
+            // SAL: 300 × 12,50 = 3.750,00, ribasso 10,5% = 393,75, netto 3.356,25
+            date("sal-data", "2026-04-30");
+            click(By.id("registra-sal"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "3.356,25"));
+            screenshot("contabilita");
+            assertAccessibleStructure();
+
+            // Certificate: ritenuta 0,5% = 16,78; 3.356,25 − 16,78 = 3.339,47
+            browser.get(books + "/sal/1");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("emetti-certificato")));
+            assertAccessibleStructure();
+            date("certificato-dataEmissione", "2026-05-04");
+            click(By.id("emetti-certificato"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "3.339,47"));
+            screenshot("sal");
+        } finally {
+            browser.manage().deleteAllCookies();
+        }
+    }
+
+    /** Date inputs take the ISO value whatever the browser's locale shows. */
+    private void date(String id, String iso) {
+        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1]", id, iso);
     }
 
     /** Scrolls the element to the middle of the window first, away from sticky headers and footers. */
