@@ -50,11 +50,16 @@ class DemoData implements ApplicationRunner {
     private final UserDirectory directory;
     private final ContractRegistry contracts;
     private final TransactionTemplate transactions;
+    private final DemoExecution execution;
+    private final boolean exampleExecution;
 
-    DemoData(UserDirectory directory, ContractRegistry contracts, TransactionTemplate transactions) {
+    DemoData(UserDirectory directory, ContractRegistry contracts, TransactionTemplate transactions, DemoExecution execution,
+            @org.springframework.beans.factory.annotation.Value("${openesecuzione.demo.example-execution:true}") boolean exampleExecution) {
         this.directory = directory;
         this.contracts = contracts;
         this.transactions = transactions;
+        this.execution = execution;
+        this.exampleExecution = exampleExecution;
     }
 
     @Override
@@ -91,11 +96,11 @@ class DemoData implements ApplicationRunner {
                 "admin@openesecuzione.example", PASSWORD, null, true));
 
         long cig = 0x1A2B00;
-        contracts.register(genova.id(), contract("Manutenzione straordinaria della pavimentazione stradale di Corso Italia",
+        long corsoItalia = contracts.register(genova.id(), contract("Manutenzione straordinaria della pavimentazione stradale di Corso Italia",
                 Tipologia.LAVORI, false, Procedura.NEGOZIATA_SENZA_BANDO, "1250000.00", "12.35", "1104522.50", "38000.00", 365,
                 "B31B24000120004", List.of(Cig.generate(Cig.Format.SIMOG_V2_PCP, 'B', cig++).value()),
                 new AwardeeInput("Edilstrade Liguria S.r.l.", "01172530105", "01172530105"), List.of(),
-                genovaRup.id(), genovaDl.id(), genovaAdmin.id()));
+                genovaRup.id(), genovaDl.id(), genovaAdmin.id())).id();
         contracts.register(genova.id(), contract("Riqualificazione energetica della scuola primaria Mazzini (PNRR M2C3)",
                 Tipologia.LAVORI, false, Procedura.APERTA, "3480000.00", "9.80", "3155000.00", "96000.00", 540,
                 "B35E22000310006", List.of(Cig.generate(Cig.Format.SIMOG_V2_PCP, 'B', cig++).value()),
@@ -123,6 +128,9 @@ class DemoData implements ApplicationRunner {
                 List.of(Cig.generate(Cig.Format.SIMOG_V2_PCP, 'B', cig).value()),
                 new AwardeeInput("Sali del Mediterraneo S.p.A.", "00849050109", "00849050109"), List.of(),
                 savonaRup.id(), savonaDl.id(), null));
+        if (exampleExecution) {
+            execution.seed(corsoItalia, directory.findByUsername("genova.rup").orElseThrow());
+        }
     }
 
     /**
