@@ -161,6 +161,63 @@ class AccountingPages {
         }
     }
 
+    @GetMapping(BASE + "/voci/{itemId}")
+    String itemForm(@PathVariable long id, @PathVariable long itemId, Model model) {
+        PriceItem item = accounting.priceList(id).stream().filter(i -> i.id() == itemId).findFirst()
+                .orElseThrow(() -> new it.openesecuzione.shared.NotFoundException("Voce " + itemId + " non trovata"));
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("modifica-codice", item.code());
+        values.put("modifica-descrizione", item.description());
+        values.put("modifica-unitaMisura", item.unit());
+        values.put("modifica-prezzoUnitario", Formats.INSTANCE.price(item.unitPrice()).replace("€", "").trim());
+        values.put("modifica-quantita", Formats.INSTANCE.quantity(item.quantity()));
+        values.put("modifica-sicurezza", item.subjectToDiscount() ? null : "true");
+        return itemPage(model, id, itemId, item.code(), values, Map.of(), List.of(), null);
+    }
+
+    @PostMapping(BASE + "/voci/{itemId}")
+    String updateItem(@PathVariable long id, @PathVariable long itemId, @RequestParam Map<String, String> params, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        Submitted form = new Submitted("modifica", "voce", params);
+        try {
+            PriceItemInput input = new PriceItemInput(form.text("codice"), form.text("descrizione"), form.text("unitaMisura"),
+                    form.number("prezzoUnitario"), form.number("quantita"), !form.checked("sicurezza"));
+            form.check(input.problems());
+            PriceItem item = accounting.updateItem(id, itemId, input);
+            redirect.addFlashAttribute("message", "Voce " + item.code() + " modificata.");
+            return redirect(id, "elenco");
+        } catch (InvalidInputException e) {
+            response.setStatus(400);
+            Outcome outcome = new Outcome();
+            outcome.refuse(form, e, "La voce non è stata modificata.");
+            return itemPage(model, id, itemId, null, outcome.values, outcome.errors, outcome.otherErrors, null);
+        } catch (ConflictException e) {
+            response.setStatus(409);
+            Outcome outcome = new Outcome();
+            outcome.keep(form);
+            return itemPage(model, id, itemId, null, outcome.values, Map.of(), List.of(), message(e));
+        }
+    }
+
+    private String itemPage(Model model, long id, long itemId, String code, Map<String, String> values, Map<String, String> errors,
+            List<String> otherErrors, String conflict) {
+        Contract contract = accounting.contract(id);
+        if (!accounting.canKeepBooks(contract)) {
+            throw new it.openesecuzione.shared.NotPermittedException("Il ruolo dell'utente non consente di modificare l'elenco prezzi");
+        }
+        model.addAttribute("contract", contract);
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("otherErrors", otherErrors);
+        model.addAttribute("conflict", conflict);
+        model.addAttribute("itemId", itemId);
+        model.addAttribute("itemCode", code != null ? code : values.get("modifica-codice"));
+        model.addAttribute("crumbs", List.of(new Crumb("Contratti", "/contratti"),
+                new Crumb("Contratto n. " + id, "/contratti/" + id), new Crumb("Contabilità", "/contratti/" + id + "/contabilita"),
+                new Crumb("Modifica voce", null)));
+        return "accounting/item";
+    }
+
     @PostMapping(BASE + "/voci/{itemId}/eliminazione")
     String deleteItem(@PathVariable long id, @PathVariable long itemId, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {

@@ -433,4 +433,35 @@ class AccountingPagesTest {
                 .doesNotContain("B.02");
         assertThat(text(page, "problemi-importazione", "</table>")).contains("dieci");
     }
+
+    @Test
+    void anItemIsEditedUntilASalCountsItsPrice() {
+        long contract = inExecution("LAVORI", "Manutenzione dei giardini di Villa Gruber");
+        long item = Http.json(Http.basic(port, "genova.rup").postJson("/api/v1/contracts/" + contract + "/accounting/items",
+                Map.of("codice", "G.01", "descrizione", "Sfalcio", "unitaMisura", "m²", "prezzoUnitario", "1234.5"))).get("id").asLong();
+        Http browser = Http.browser(port, "genova.rup");
+        String path = "/contratti/" + contract + "/contabilita/voci/" + item;
+        String form = browser.get(path).body();
+        assertThat(form).contains("value=\"1.234,50\"").contains("Modifica della voce G.01");
+
+        HttpResponse<String> wrong = browser.postForm(path, Map.of("codice", "G.01", "descrizione", "Sfalcio dei prati",
+                "unitaMisura", "m²", "prezzoUnitario", "1.500"));
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(errorBeside(wrong, "modifica-prezzoUnitario")).contains("ambiguo");
+
+        String list = redirected(browser, browser.postForm(path, Map.of("codice", "G.01", "descrizione", "Sfalcio dei prati",
+                "unitaMisura", "m²", "prezzoUnitario", "1,45")), "#elenco");
+        assertThat(list).contains("Voce G.01 modificata").contains("Sfalcio dei prati").contains("€ 1,45");
+
+        // Once a SAL counts it, its price is fixed.
+        at("2026-04-30");
+        Http.basic(port, "genova.rup").postJson("/api/v1/contracts/" + contract + "/accounting/measurements",
+                Map.of("voce", item, "data", "2026-04-01", "quantita", "100"));
+        Http.basic(port, "genova.rup").postJson("/api/v1/contracts/" + contract + "/accounting/sal", Map.of("data", "2026-04-30"));
+        browser.get(path);
+        HttpResponse<String> fixed = browser.postForm(path, Map.of("codice", "G.01", "descrizione", "Sfalcio dei prati",
+                "unitaMisura", "m²", "prezzoUnitario", "2,00"));
+        assertThat(fixed.statusCode()).isEqualTo(409);
+        assertThat(unescape(fixed.body())).contains("già contabilizzata in un SAL");
+    }
 }
