@@ -254,9 +254,9 @@ class AccountingStore {
         if (ids.isEmpty()) {
             return 0;
         }
-        String array = ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}"));
-        return jdbc.sql("update measurement set sal_id = ? where contract_id = ? and sal_id is null and id = any (?::bigint[])")
-                .params(salId, contractId, array).update();
+        // Bound as a real bigint[]: a text cast to bigint[] is re-parsed for every row scanned (20,000 ids took 30 s).
+        return jdbc.sql("update measurement set sal_id = ? where contract_id = ? and sal_id is null and id = any (?)")
+                .params(salId, contractId, ids.toArray(Long[]::new)).update();
     }
 
     /** Takes the SAL's row lock: issuing its certificate and withdrawing it exclude each other. */
