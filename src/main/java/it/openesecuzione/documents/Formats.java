@@ -58,6 +58,23 @@ final class Formats {
         return date == null ? "" : date.format(DATE);
     }
 
+    /** How much of an item's description a SAL line shows: the designation, as PriMus's short description does. */
+    static final int SHORT_DESCRIPTION = 140;
+
+    /**
+     * The designation of an item for the lines of a SAL: the description cut at a word boundary
+     * after at most {@value #SHORT_DESCRIPTION} characters, with "…". The full description stays in
+     * the price list (elenco prezzi), which the code identifies; a SAL of long regional descriptions
+     * would otherwise run to twice the pages.
+     */
+    public String designation(String description) {
+        if (description == null || description.length() <= SHORT_DESCRIPTION) {
+            return description == null ? "" : description;
+        }
+        int cut = description.lastIndexOf(' ', SHORT_DESCRIPTION);
+        return description.substring(0, cut > SHORT_DESCRIPTION / 2 ? cut : SHORT_DESCRIPTION).stripTrailing() + "…";
+    }
+
     public String yesNo(Boolean value) {
         return value == null ? "" : value ? "Sì" : "No";
     }

@@ -27,4 +27,15 @@ class FormatsTest {
         assertThat(f.date(LocalDate.of(2026, 3, 2))).isEqualTo("02/03/2026");
         assertThat(f.yesNo(true)).isEqualTo("Sì");
     }
+
+    @Test
+    void shortensLongDesignationsAtAWordForTheSalLines() {
+        String longText = "Conglomerato bituminoso per strato di collegamento (binder) confezionato a caldo in idonei impianti, "
+                + "con bitume di penetrazione 50/70, steso con vibrofinitrice e compattato con rulli, spessore finito 7 cm";
+        String shown = f.designation(longText);
+        assertThat(shown).endsWith("…").hasSizeLessThanOrEqualTo(Formats.SHORT_DESCRIPTION + 1);
+        assertThat(longText).startsWith(shown.substring(0, shown.length() - 1));
+        assertThat(shown.charAt(shown.length() - 2)).isNotEqualTo(' ');
+        assertThat(f.designation("Scavo a sezione obbligata")).isEqualTo("Scavo a sezione obbligata");
+    }
 }
