@@ -31,6 +31,12 @@ final class SchedaPayloads {
     record Result(Map<String, Object> scheda, String missing) {
     }
 
+    /** Whether the payload needs the idScheda of an earlier scheda: only then are the contract's transmissions read. */
+    static boolean refersToEarlierScheda(RecordedScheda event) {
+        return event.relatedSeq() != null && (WITH_ID_SCHEDA.contains(event.code()) || event.code() == SchedaCode.RSU1);
+    }
+
+    /** @param transmissions the contract's transmissions; only read when {@link #refersToEarlierScheda} */
     static Result of(RecordedScheda event, Contract contract, List<Transmission> transmissions) {
         Map<String, Object> anacForm = new LinkedHashMap<>(event.anacForm());
         UUID idContratto = contract.terms().idContratto();
@@ -45,7 +51,7 @@ final class SchedaPayloads {
                 return new Result(null, "In attesa dell'idContratto che ANAC assegna confermando la stipula (SC1)");
             }
         }
-        if (event.relatedSeq() != null && (WITH_ID_SCHEDA.contains(event.code()) || event.code() == SchedaCode.RSU1)) {
+        if (refersToEarlierScheda(event)) {
             UUID related = transmissions.stream().filter(t -> t.seq() == event.relatedSeq()).findFirst()
                     .map(Transmission::idScheda).orElse(null);
             if (related == null) {

@@ -36,10 +36,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Delivers the outbox to PCP: each round leases the due rows (the first pending scheda of each
  * contract) and takes each one step further — crea-scheda, conferma-scheda, then the outcome —
- * storing every answer at once, outside any long transaction. Nothing is kept in memory between
- * rounds, so any number of nodes can deliver, and a node that dies mid-call leaves a row that
- * another picks up when the lease expires: a lost crea-scheda answer is found again with
- * ricerca-scheda instead of creating the scheda twice.
+ * storing every answer at once, outside any long transaction. Nothing a round needs is kept in
+ * memory between rounds (the one thing kept only spares a poll some reading), so any number of
+ * nodes can deliver, and a node that dies mid-call leaves a row that another picks up when the
+ * lease expires: a lost crea-scheda answer is found again with ricerca-scheda instead of creating
+ * the scheda twice.
  */
 @Service
 @EnableConfigurationProperties(DeliveryProperties.class)
@@ -57,6 +58,20 @@ public class TransmissionDelivery implements DisposableBean {
     private final DeliveryProperties properties;
     private final Clock clock;
     private final ExecutorService workers;
+    /**
+     * Who called PCP about a scheda now awaiting its outcome (the PcpCall of its conferma-scheda), by row:
+     * its polls use it instead of preparing the row again, which reads the contract, the event, the
+     * authority and the RUP (a fifth of the outbox's queries per scheda, bench/transmission-outbox.sh).
+     * Only a shortcut: a row this node did not confirm (another node's, or from before a restart) is
+     * prepared as before. The oldest entries go beyond {@link #AWAITING_OUTCOME_MAX}.
+     */
+    private final Map<Long, PcpCall> awaitingOutcome = java.util.Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, PcpCall> eldest) {
+            return size() > AWAITING_OUTCOME_MAX;
+        }
+    });
+    static final int AWAITING_OUTCOME_MAX = 10_000;
     /** This node in the leases: host and process, unique while it runs. */
     private final String node = ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -121,7 +136,12 @@ public class TransmissionDelivery implements DisposableBean {
     private void process(Transmission row) {
         Transmission current = row;
         try {
-            Prepared prepared = system(() -> prepare(row));
+            PcpCall known = row.state() == TransmissionState.IN_CONFERMA ? awaitingOutcome.get(row.id()) : null;
+            Prepared prepared = known != null && known.idAppalto().equals(row.idAppalto()) ? new Prepared(known, null, null, null)
+                    : system(() -> startCreation(row, prepare(row)));
+            if (prepared == null) {
+                return;
+            }
             if (prepared.missing() != null) {
                 system(() -> transmissions.reschedule(row.id(), node, clock.instant().plus(properties.waitForData()),
                         prepared.missing(), false, clock.instant()));
@@ -145,6 +165,7 @@ public class TransmissionDelivery implements DisposableBean {
             }
         } catch (PcpException.Rejected e) {
             Transmission rejected = current;
+            awaitingOutcome.remove(rejected.id());
             system(() -> {
                 transmissions.rejected(rejected.id(), node, e.errori(), e.getMessage(), clock.instant());
                 audit(rejected, "PCP_RIFIUTO", Map.of("stato", e.status(), "errori", errorCodes(e.errori()), "messaggio", e.getMessage()));
@@ -176,11 +197,18 @@ public class TransmissionDelivery implements DisposableBean {
         if (row.createStartedAt() != null) {
             idScheda = reconcile(row, prepared);
         }
+        UUID idAppalto = row.idAppalto();
+        Instant createStartedAt = row.createStartedAt();
         if (idScheda == null) {
-            boolean started = system(() -> transmissions.createStarting(row.id(), node, prepared.call().idAppalto(), clock.instant()));
-            if (!started) {
+            // A first attempt was marked as started when prepared; a later one (after a refused crea-scheda, or
+            // one whose answer was lost and whose scheda ricerca-scheda did not find) is marked now.
+            Instant startedAt = prepared.createStartedAt() != null ? prepared.createStartedAt() : clock.instant();
+            if (prepared.createStartedAt() == null
+                    && !system(() -> transmissions.createStarting(row.id(), node, prepared.call().idAppalto(), startedAt))) {
                 return null;
             }
+            idAppalto = prepared.call().idAppalto();
+            createStartedAt = startedAt;
             try {
                 idScheda = pcp.creaScheda(prepared.call(), prepared.scheda());
             } catch (PcpException.Throttled | PcpException.Rejected answered) {
@@ -192,8 +220,9 @@ public class TransmissionDelivery implements DisposableBean {
             }
         }
         UUID created = idScheda;
+        Instant now = clock.instant();
         boolean stored = system(() -> {
-            boolean done = transmissions.created(row.id(), node, created, prepared.scheda(), clock.instant());
+            boolean done = transmissions.created(row.id(), node, created, prepared.scheda(), now);
             if (done) {
                 audit(row, "PCP_CREA_SCHEDA", Map.of("idAppalto", prepared.call().idAppalto().toString(), "idScheda",
                         created.toString(), "codice", row.code(), "impronta", fingerprint(prepared.scheda())));
@@ -203,7 +232,11 @@ public class TransmissionDelivery implements DisposableBean {
         if (!stored) {
             return null;
         }
-        return system(() -> transmissions.find(row.id()).orElseThrow());
+        // The row as created() stored it, not read again (one transaction less per scheda): the lease
+        // is still this node's, so nobody else changed it.
+        return new Transmission(row.id(), row.contractId(), row.authorityId(), row.seq(), row.code(), TransmissionState.CREATA,
+                idAppalto, created, row.idContratto(), row.attempts(), now, createStartedAt, null, row.errori(), row.createdAt(), now,
+                row.confirmedAt(), row.rollbackReason(), row.rollbackSent(), row.modified());
     }
 
     /**
@@ -246,12 +279,16 @@ public class TransmissionDelivery implements DisposableBean {
                 throw refused;
             }
         }
-        system(() -> {
-            if (transmissions.confirmRequested(row.id(), node, clock.instant().plus(properties.pollDelay()), clock.instant())) {
+        boolean requested = system(() -> {
+            boolean done = transmissions.confirmRequested(row.id(), node, clock.instant().plus(properties.pollDelay()), clock.instant());
+            if (done) {
                 audit(row, "PCP_CONFERMA_SCHEDA", Map.of("idScheda", row.idScheda().toString(), "codice", row.code()));
             }
-            return null;
+            return done;
         });
+        if (requested) {
+            awaitingOutcome.put(row.id(), prepared.call());
+        }
     }
 
     /**
@@ -287,6 +324,9 @@ public class TransmissionDelivery implements DisposableBean {
         Optional<PcpOutcome> outcome = pcp.esitiConferma(prepared.call()).stream()
                 .filter(entry -> row.idScheda().equals(entry.idScheda())).findFirst();
         String esito = outcome.map(PcpOutcome::esito).orElse("WT");
+        if (!"WT".equals(esito)) {
+            awaitingOutcome.remove(row.id());
+        }
         switch (esito) {
             case "OK" -> system(() -> {
                 UUID idContratto = outcome.get().idContratto();
@@ -386,20 +426,41 @@ public class TransmissionDelivery implements DisposableBean {
         });
     }
 
-    /** What a call about this row needs: the scheda with PCP's ids, and who calls. */
-    private record Prepared(PcpCall call, Map<String, Object> scheda, String missing) {
+    /**
+     * What a call about this row needs: the scheda with PCP's ids, and who calls.
+     *
+     * @param createStartedAt when the row's first crea-scheda was marked as started in the preparing transaction
+     */
+    private record Prepared(PcpCall call, Map<String, Object> scheda, String missing, Instant createStartedAt) {
+    }
+
+    /**
+     * A row's first crea-scheda is marked as started (createStarting) in the transaction that prepared
+     * it rather than in one of its own: one transaction less per scheda. Null when the row is no longer
+     * this node's.
+     */
+    private Prepared startCreation(Transmission row, Prepared prepared) {
+        if (row.state() != TransmissionState.IN_CODA || row.createStartedAt() != null || prepared.missing() != null) {
+            return prepared;
+        }
+        Instant startedAt = clock.instant();
+        if (!transmissions.createStarting(row.id(), node, prepared.call().idAppalto(), startedAt)) {
+            return null;
+        }
+        return new Prepared(prepared.call(), prepared.scheda(), null, startedAt);
     }
 
     private Prepared prepare(Transmission row) {
         Contract contract = contracts.findForBackgroundWork(row.contractId());
         UUID idAppalto = contract.terms().idAppalto();
         if (idAppalto == null) {
-            return new Prepared(null, null, "Manca l'idAppalto del contratto: indicarlo nell'anagrafica del contratto");
+            return new Prepared(null, null, "Manca l'idAppalto del contratto: indicarlo nell'anagrafica del contratto", null);
         }
         RecordedScheda event = executions.eventForBackgroundWork(row.contractId(), row.seq());
-        SchedaPayloads.Result payload = SchedaPayloads.of(event, contract, transmissions.forContract(row.contractId()));
+        SchedaPayloads.Result payload = SchedaPayloads.of(event, contract, SchedaPayloads.refersToEarlierScheda(event)
+                ? transmissions.forContract(row.contractId()) : List.of());
         if (payload.missing() != null) {
-            return new Prepared(null, null, payload.missing());
+            return new Prepared(null, null, payload.missing(), null);
         }
         StazioneAppaltante authority = directory.find(contract.authorityId()).orElseThrow();
         String rup = directory.findById(contract.terms().rupId()).map(PlatformUser::codiceFiscale).orElse(null);
@@ -407,7 +468,7 @@ public class TransmissionDelivery implements DisposableBean {
         String role = actor != null && actor.equals(rup) ? "RP" : "DRP";
         PcpCall call = new PcpCall(idAppalto, authority.codiceAusa(), authority.codiceFiscale().value(), actor, role,
                 "oe-" + row.contractId() + "-" + row.seq());
-        return new Prepared(call, payload.scheda(), null);
+        return new Prepared(call, payload.scheda(), null, null);
     }
 
     private void audit(Transmission row, String action, Map<String, Object> summary) {

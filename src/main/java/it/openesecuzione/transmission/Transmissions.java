@@ -71,6 +71,7 @@ public interface Transmissions {
     /** Rows per authority and state, for the status page. */
     List<QueueCount> counts();
 
+    /** Rejected rows (they need the RUP) first, then rows retrying after an error; newest first within each. */
     List<Transmission> latestProblems(int limit);
 
     /** How many rows of one authority and state. */

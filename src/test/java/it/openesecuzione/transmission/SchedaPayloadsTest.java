@@ -63,6 +63,16 @@ class SchedaPayloadsTest {
                 .missing()).isNull();
     }
 
+    /** The delivery reads the contract's transmissions only for these (bench/transmission-outbox.sh). */
+    @Test
+    void onlyASchedaReferringToAnEarlierOneNeedsTheContractsTransmissions() {
+        assertThat(SchedaPayloads.refersToEarlierScheda(event(SchedaCode.RI1, 4, Map.of(), 3))).isTrue();
+        assertThat(SchedaPayloads.refersToEarlierScheda(event(SchedaCode.ES1, 5, Map.of(), 4))).isTrue();
+        assertThat(SchedaPayloads.refersToEarlierScheda(event(SchedaCode.RSU1, 5, Map.of(), 4))).isTrue();
+        assertThat(SchedaPayloads.refersToEarlierScheda(event(SchedaCode.SA1, 3, Map.of(), null))).isFalse();
+        assertThat(SchedaPayloads.refersToEarlierScheda(event(SchedaCode.SO1, 3, Map.of(), null))).isFalse();
+    }
+
     @Test
     void backoffDoublesWithJitterUpToTheCap() {
         DeliveryProperties properties = new DeliveryProperties(null, null, null, null, null, null, Duration.ofSeconds(1),

@@ -41,16 +41,20 @@ class JdbcTransmissions implements Transmissions {
     @Override
     public List<Transmission> claim(String owner, int limit, Duration lease, Instant now) {
         // The first scheda not yet confirmed of each contract, if due and not leased: SKIP LOCKED lets
-        // every node claim different rows at once.
+        // every node claim different rows at once. The heads are found with one sort of the rows not yet
+        // final (every state but CONFERMATA and ANNULLATA) rather than by looking, for each of them, for an
+        // earlier one: with 10,000 rows pending that look-up made a claim cost 29 ms (40 ms under load),
+        // 40 % of PostgreSQL's time in statements per scheda; this way 14 ms (bench/transmission-outbox.sh).
         return jdbc.sql("""
-                with due as (
-                    select t.id from transmission t
+                with heads as (
+                    select distinct on (h.contract_id) h.id from transmission h
+                    where h.state in ('IN_CODA', 'CREATA', 'IN_CONFERMA', 'IN_ANNULLAMENTO', 'RIFIUTATA')
+                    order by h.contract_id, h.seq),
+                due as (
+                    select t.id from transmission t join heads on heads.id = t.id
                     where t.state in ('IN_CODA', 'CREATA', 'IN_CONFERMA', 'IN_ANNULLAMENTO')
                       and t.next_attempt_at <= :now
                       and (t.lease_until is null or t.lease_until < :now)
-                      and not exists (select 1 from transmission p
-                                      where p.contract_id = t.contract_id and p.seq < t.seq
-                                        and p.state not in ('CONFERMATA', 'ANNULLATA'))
                     order by t.next_attempt_at, t.id
                     limit :limit
                     for update of t skip locked)
@@ -209,7 +213,7 @@ class JdbcTransmissions implements Transmissions {
         return jdbc.sql("""
                 select * from transmission
                 where state = 'RIFIUTATA' or (state in ('IN_CODA', 'CREATA', 'IN_CONFERMA', 'IN_ANNULLAMENTO') and last_error is not null)
-                order by updated_at desc limit ?""")
+                order by state = 'RIFIUTATA' desc, updated_at desc limit ?""")
                 .param(limit).query(this::row).list();
     }
 
