@@ -247,11 +247,21 @@ public class TransmissionDelivery implements DisposableBean {
     private UUID reconcile(Transmission row, Prepared prepared) {
         List<UUID> found = pcp.schedeInLavorazione(prepared.call(), row.code(), row.createStartedAt().minus(Duration.ofMinutes(1)));
         List<UUID> orphans = found.stream().filter(id -> !system(() -> transmissions.isKnown(id))).toList();
+        system(() -> {
+            audit(row, "PCP_RICERCA_SCHEDA", Map.of("codice", row.code(), "trovate", found.size(), "adottata",
+                    orphans.isEmpty() ? "nessuna" : orphans.get(0).toString()));
+            return null;
+        });
         if (orphans.isEmpty()) {
             return null;
         }
         for (UUID duplicate : orphans.subList(1, orphans.size())) {
             pcp.cancellaScheda(prepared.call(), duplicate, "Scheda duplicata da un invio ripetuto");
+            system(() -> {
+                audit(row, "PCP_CANCELLA_SCHEDA", Map.of("idScheda", duplicate.toString(), "codice", row.code(),
+                        "motivo", "Scheda duplicata da un invio ripetuto"));
+                return null;
+            });
         }
         return orphans.get(0);
     }
@@ -354,8 +364,16 @@ public class TransmissionDelivery implements DisposableBean {
                 }
                 return null;
             });
-            default -> system(() -> transmissions.reschedule(row.id(), node, clock.instant().plus(properties.pollDelay()), null, false,
-                    clock.instant()));
+            default -> system(() -> {
+                // Every call goes into the audit trail, polls that find no outcome yet too.
+                boolean rescheduled = transmissions.reschedule(row.id(), node, clock.instant().plus(properties.pollDelay()), null, false,
+                        clock.instant());
+                if (rescheduled) {
+                    audit(row, "PCP_ESITO_IN_ATTESA", Map.of("idScheda", row.idScheda().toString(), "codice", row.code(),
+                            "operazione", "SC_CONF"));
+                }
+                return rescheduled;
+            });
         }
     }
 
@@ -407,8 +425,15 @@ public class TransmissionDelivery implements DisposableBean {
                 .filter(entry -> row.idScheda().equals(entry.idScheda())).findFirst();
         String esito = outcome.map(PcpOutcome::esito).orElse("WT");
         if ("WT".equals(esito)) {
-            system(() -> transmissions.reschedule(row.id(), node, clock.instant().plus(properties.pollDelay()), null, false,
-                    clock.instant()));
+            system(() -> {
+                boolean rescheduled = transmissions.reschedule(row.id(), node, clock.instant().plus(properties.pollDelay()), null, false,
+                        clock.instant());
+                if (rescheduled) {
+                    audit(row, "PCP_ESITO_IN_ATTESA", Map.of("idScheda", row.idScheda().toString(), "codice", row.code(),
+                            "operazione", "SC_ROLLBACK"));
+                }
+                return rescheduled;
+            });
             return;
         }
         boolean annulled = "OK".equals(esito);

@@ -394,6 +394,10 @@ class TransmissionFlowTest {
         List<String> onPcp = system(() -> jdbc.sql("select codice || ':' || stato from pcpsim_scheda where id_appalto = ? order by stato")
                 .param(idAppalto).query(String.class).list());
         assertThat(onPcp).containsExactly("SC1:CANC", "SC1:CONF");
+        // The reconciliation's calls are in the audit trail too.
+        List<String> calls = SystemScope.call(() -> audit.forContract(contract)).stream().map(AuditEntry::action)
+                .filter(action -> action.startsWith("PCP_")).toList();
+        assertThat(calls).containsSubsequence("PCP_RICERCA_SCHEDA", "PCP_CANCELLA_SCHEDA", "PCP_CONFERMA_SCHEDA");
     }
 
     @Autowired
@@ -579,6 +583,28 @@ class TransmissionFlowTest {
         }
     }
 
+    /** A poll that finds the confirmation still under way (WT) is audited too: every call to PCP is. */
+    @Test
+    void aPollStillWaitingIsAuditedAndPolledAgain() {
+        clock.set(clock.instant().plus(Duration.ofMinutes(3)));
+        RecordingPcpClient recording = new RecordingPcpClient(pcp);
+        recording.pollsStillChecking.set(2);
+        TransmissionDelivery node = new TransmissionDelivery(transmissions, recording, executions, contracts, directory, publisher,
+                transactionManager, properties, clock);
+        try {
+            long contract = contract("Manutenzione delle fontanelle di Nervi");
+            record(contract, ExecutionApiTest.signing("2026-02-10", "2026-08-31", 1000));
+            deliver(node, 6);
+            assertThat(states(contract)).containsExactly("CONFERMATA");
+            List<String> calls = SystemScope.call(() -> audit.forContract(contract)).stream().map(AuditEntry::action)
+                    .filter(action -> action.startsWith("PCP_")).toList();
+            assertThat(calls).containsSubsequence("PCP_CONFERMA_SCHEDA", "PCP_ESITO_IN_ATTESA", "PCP_ESITO_IN_ATTESA",
+                    "PCP_SCHEDA_CONFERMATA");
+        } finally {
+            node.destroy();
+        }
+    }
+
     private void deliver(TransmissionDelivery node, int rounds) {
         for (int i = 0; i < rounds; i++) {
             node.deliverDue();
@@ -608,6 +634,8 @@ class TransmissionFlowTest {
 
         private final PcpClient pcp;
         private final List<Call> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        /** Polls answered with no outcome yet (WT), as PCP does while it still checks the scheda. */
+        private final java.util.concurrent.atomic.AtomicInteger pollsStillChecking = new java.util.concurrent.atomic.AtomicInteger();
 
         RecordingPcpClient(PcpClient pcp) {
             this.pcp = pcp;
@@ -647,6 +675,9 @@ class TransmissionFlowTest {
         @Override
         public List<PcpOutcome> esitiConferma(PcpCall call) {
             note(call, "esito-operazione");
+            if (pollsStillChecking.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                return List.of();
+            }
             return pcp.esitiConferma(call);
         }
 
