@@ -114,6 +114,11 @@ class AccountingStore {
         return jdbc.sql("select exists (select 1 from measurement where item_id = ?)").param(itemId).query(Boolean.class).single();
     }
 
+    /** Whether a recorded SAL counts the item: its price is then fixed. */
+    boolean itemInSal(long itemId) {
+        return jdbc.sql("select exists (select 1 from sal_line where item_id = ?)").param(itemId).query(Boolean.class).single();
+    }
+
     private static PriceItem item(ResultSet rs, int n) throws SQLException {
         return new PriceItem(rs.getLong("id"), rs.getString("code"), rs.getString("description"), rs.getString("unit"),
                 rs.getBigDecimal("unit_price"), rs.getBigDecimal("quantity"), rs.getBoolean("subject_to_discount"));

@@ -321,7 +321,7 @@ public class ContractAccounting {
         }
         PriceItem after = input.toItem().withId(itemId);
         boolean priced = after.unitPrice().compareTo(before.unitPrice()) != 0 || after.subjectToDiscount() != before.subjectToDiscount();
-        if (priced && lockedItems(contractId).contains(itemId)) {
+        if (priced && store.itemInSal(itemId)) {
             throw new ConflictException("La voce " + before.code() + " è già contabilizzata in un SAL: il prezzo e l'assoggettamento al "
                     + "ribasso non si possono più modificare (serve un nuovo prezzo, con una modifica contrattuale)");
         }
@@ -689,11 +689,10 @@ public class ContractAccounting {
     public PaymentCertificate issueCertificate(long contractId, int salNumber, CertificateInput input) {
         Contract contract = writable(contractId, CERTIFIERS, "emettere certificati di pagamento");
         List<StoredSal> sals = store.sals(contractId);
-        List<PaymentCertificate> issued = store.certificates(contractId);
         StoredSal sal = sals.stream().filter(s -> s.statement().number() == salNumber).findFirst()
                 .orElseThrow(() -> new NotFoundException("SAL n. " + salNumber + " non trovato"));
         store.lockSal(sal.id());
-        issued = store.certificates(contractId);
+        List<PaymentCertificate> issued = store.certificates(contractId);
         if (issued.stream().anyMatch(c -> c.kind() == CertificateKind.SAL && c.salNumber() == salNumber)) {
             throw new ConflictException("Il certificato del SAL n. " + salNumber + " è già emesso");
         }
@@ -1023,14 +1022,6 @@ public class ContractAccounting {
             throw new ConflictException("Per i contratti di " + contract.terms().tipologia().label().toLowerCase(Locale.ITALIAN)
                     + " lo stato di avanzamento si determina in percentuale del contratto o per fasi, senza elenco prezzi né misure");
         }
-    }
-
-    private Set<Long> lockedItems(long contractId) {
-        Set<Long> locked = new HashSet<>();
-        for (StoredSal sal : store.sals(contractId)) {
-            sal.statement().lines().forEach(line -> locked.add(line.itemId()));
-        }
-        return locked;
     }
 
     private Contract writable(long contractId, Set<Role> roles, String action) {

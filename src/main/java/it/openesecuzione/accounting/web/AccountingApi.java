@@ -32,7 +32,6 @@ import it.openesecuzione.accounting.SalStatement;
 import it.openesecuzione.accounting.Totals;
 import it.openesecuzione.shared.FieldViolation;
 import it.openesecuzione.shared.InvalidInputException;
-import it.openesecuzione.shared.Money;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -502,9 +501,5 @@ class AccountingApi {
     ResponseEntity<List<LegalRate>> setRate(@RequestBody RateBody body) {
         accounting.setLegalRate(new LegalRate(body.validoDal(), body.tassoAnnuo()));
         return ResponseEntity.status(HttpStatus.CREATED).body(accounting.legalRates());
-    }
-
-    static BigDecimal amount(Money money) {
-        return money == null ? null : money.amount();
     }
 }
