@@ -12,8 +12,14 @@ public interface ExecutionEvents {
     /** Event number {@code seq} of the contract. */
     java.util.Optional<RecordedScheda> find(long contractId, int seq);
 
-    /** Records the event as number {@code seq}; a concurrent record of the same number fails. */
-    RecordedScheda insert(long contractId, long authorityId, int seq, SchedaDraft draft, Instant at, String by);
+    /**
+     * Records the event as number {@code seq}; a concurrent record of the same number fails.
+     *
+     * @param by   codice fiscale of the user who records it
+     * @param with how that user logged in; null when the system records it
+     */
+    RecordedScheda insert(long contractId, long authorityId, int seq, SchedaDraft draft, Instant at, String by,
+            it.openesecuzione.identity.IdentityAssurance with);
 
     /** Marks the event annulled (ANAC annulled its scheda). */
     void annul(long contractId, int seq, Instant at);

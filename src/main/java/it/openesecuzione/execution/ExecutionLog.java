@@ -122,7 +122,7 @@ public class ExecutionLog {
         RecordedScheda recorded;
         try {
             recorded = events.insert(contractId, contract.authorityId(), all.size() + 1, draft, clock.instant(),
-                    user.codiceFiscale());
+                    user.codiceFiscale(), CurrentUser.assurance().orElseThrow());
         } catch (DuplicateKeyException e) {
             throw new ConflictException("Un altro evento è stato registrato nel frattempo su questo contratto: riprovare");
         }

@@ -1,5 +1,6 @@
 package it.openesecuzione.execution;
 
+import it.openesecuzione.identity.IdentityAssurance;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -10,14 +11,24 @@ import java.util.Map;
  * An execution event as recorded, with the scheda it produced. {@code state}: PRONTA (ready to
  * send), IN_ATTESA (waits for an identifier ANAC assigns on confirming an earlier scheda).
  * {@code relatedSeq} and {@code bodyParts} as in {@link SchedaDraft}; {@code annulled}: ANAC annulled
- * its scheda (rollback), so the event stays in the history but no rule counts it.
+ * its scheda (rollback), so the event stays in the history but no rule counts it; {@code recordedWith}: how
+ * the user who recorded it had logged in (null when unknown: recorded by the system, or before the
+ * platform kept it).
  */
 public record RecordedScheda(long id, long contractId, int seq, SchedaCode code, String versione, LocalDate eventDate,
         Map<String, Object> anacForm, String state, List<String> warnings, Instant recordedAt, String recordedBy,
-        Integer relatedSeq, Map<String, String> bodyParts, boolean annulled) {
+        Integer relatedSeq, Map<String, String> bodyParts, boolean annulled, IdentityAssurance recordedWith) {
 
     public RecordedScheda {
         bodyParts = Map.copyOf(bodyParts);
+    }
+
+    /** An event whose recorder's login is not known. */
+    public RecordedScheda(long id, long contractId, int seq, SchedaCode code, String versione, LocalDate eventDate,
+            Map<String, Object> anacForm, String state, List<String> warnings, Instant recordedAt, String recordedBy,
+            Integer relatedSeq, Map<String, String> bodyParts, boolean annulled) {
+        this(id, contractId, seq, code, versione, eventDate, anacForm, state, warnings, recordedAt, recordedBy, relatedSeq,
+                bodyParts, annulled, null);
     }
 
     /** An event not annulled. */

@@ -4,4 +4,9 @@ package it.openesecuzione.identity;
 public interface AuthenticatedUser {
 
     PlatformUser platformUser();
+
+    /** How this login proved the user's identity: a platform credential unless an identity provider vouched for it. */
+    default IdentityAssurance assurance() {
+        return IdentityAssurance.PLATFORM_ACCOUNT;
+    }
 }

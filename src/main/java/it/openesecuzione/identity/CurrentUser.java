@@ -18,6 +18,15 @@ public final class CurrentUser {
         return Optional.empty();
     }
 
+    /** How the current user logged in, if authenticated. */
+    public static Optional<IdentityAssurance> assurance() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof AuthenticatedUser user) {
+            return Optional.of(user.assurance());
+        }
+        return Optional.empty();
+    }
+
     public static PlatformUser get() {
         return find().orElseThrow(() -> new IllegalStateException("Nessun utente autenticato"));
     }

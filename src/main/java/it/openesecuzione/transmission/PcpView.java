@@ -63,6 +63,6 @@ public class PcpView {
         StazioneAppaltante authority = directory.find(contract.authorityId()).orElseThrow();
         String role = user.id() == contract.terms().rupId() ? "RP" : "DRP";
         return new PcpCall(contract.terms().idAppalto(), authority.codiceAusa(), authority.codiceFiscale().value(),
-                user.codiceFiscale(), role, trace);
+                user.codiceFiscale(), role, CurrentUser.assurance().orElseThrow(), trace);
     }
 }

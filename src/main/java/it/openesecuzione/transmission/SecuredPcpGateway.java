@@ -32,11 +32,11 @@ class SecuredPcpGateway implements PcpGateway {
     @Override
     public Map<String, String> headers(PcpCall call, String context) {
         // ANAC's traceID names one request, its spanID the work it belongs to: here the scheda.
-        // The level of assurance and identity provider of the user who recorded the event are not
-        // kept with it yet: a local account is a platform credential (CUSTOM) of level 3.
         TrackingRequest request = new TrackingRequest(call.userCodiceFiscale(),
                 "RP".equals(call.userRole()) ? TrackingRequest.UserRole.RP : TrackingRequest.UserRole.DRP,
-                TrackingRequest.LevelOfAssurance.LOA3, TrackingRequest.IdpType.CUSTOM, call.codiceAusa(),
+                "4".equals(call.userAssurance().levelOfAssurance()) ? TrackingRequest.LevelOfAssurance.LOA4
+                        : TrackingRequest.LevelOfAssurance.LOA3,
+                TrackingRequest.IdpType.valueOf(call.userAssurance().provider().name()), call.codiceAusa(),
                 call.authorityCodiceFiscale(), call.idAppalto(), UUID.randomUUID().toString(), call.traceId());
         return security.secure(PcpContext.fromSegment(context), request).httpHeaders();
     }

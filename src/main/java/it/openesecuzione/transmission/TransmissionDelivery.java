@@ -5,6 +5,7 @@ import it.openesecuzione.contracts.ContractRegistry;
 import it.openesecuzione.execution.ExecutionLog;
 import it.openesecuzione.execution.RecordedScheda;
 import it.openesecuzione.execution.SchedaCode;
+import it.openesecuzione.identity.IdentityAssurance;
 import it.openesecuzione.identity.PlatformUser;
 import it.openesecuzione.identity.StazioneAppaltante;
 import it.openesecuzione.identity.UserDirectory;
@@ -491,8 +492,12 @@ public class TransmissionDelivery implements DisposableBean {
         String rup = directory.findById(contract.terms().rupId()).map(PlatformUser::codiceFiscale).orElse(null);
         String actor = event.recordedBy() != null ? event.recordedBy() : rup;
         String role = actor != null && actor.equals(rup) ? "RP" : "DRP";
+        // The login of the person who recorded the event; the platform's own credential when the
+        // system recorded it, or when it was recorded before the platform kept the login.
+        IdentityAssurance assurance = event.recordedBy() != null && event.recordedWith() != null ? event.recordedWith()
+                : IdentityAssurance.PLATFORM_ACCOUNT;
         PcpCall call = new PcpCall(idAppalto, authority.codiceAusa(), authority.codiceFiscale().value(), actor, role,
-                "oe-" + row.contractId() + "-" + row.seq());
+                assurance, "oe-" + row.contractId() + "-" + row.seq());
         return new Prepared(call, payload.scheda(), null, null);
     }
 

@@ -139,6 +139,17 @@ class TransmissionFlowTest {
         assertThat(ri1OnPcp.path("body").path("anacForm").path("idScheda").asString())
                 .isEqualTo(schede.get(2).path("trasmissione").path("idScheda").asString());
 
+        // Each scheda reached PCP in the name of the user who recorded its event, with that login: here the
+        // RUP's local account, a platform credential of level 3 (SpidOidcIntegrationTest: a SPID/CIE login).
+        String idAppalto = Http.json(rup.get("/api/v1/contracts/" + contract)).findValue("idAppalto").asString();
+        List<String> creators = system(() -> jdbc.sql("select created_by::text from pcpsim_scheda where id_appalto = ?")
+                .param(UUID.fromString(idAppalto)).query(String.class).list());
+        assertThat(creators).hasSize(4).allSatisfy(creator -> assertThat(Http.JSON.readTree(creator).properties())
+                .extracting(Map.Entry::getKey, entry -> entry.getValue().asString())
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("userCodiceFiscale", "RSSMRA75C12D969M"),
+                        org.assertj.core.groups.Tuple.tuple("userRole", "RP"), org.assertj.core.groups.Tuple.tuple("userLoa", "3"),
+                        org.assertj.core.groups.Tuple.tuple("userIdpType", "CUSTOM")));
+
         List<String> calls = SystemScope.call(() -> audit.forContract(contract)).stream().map(AuditEntry::action)
                 .filter(action -> action.startsWith("PCP_")).toList();
         assertThat(calls).containsSubsequence("PCP_CREA_SCHEDA", "PCP_CONFERMA_SCHEDA", "PCP_SCHEDA_CONFERMATA");
@@ -378,7 +389,8 @@ class TransmissionFlowTest {
         UUID idAppalto = UUID.fromString(contractView.findValue("idAppalto").asString());
         var authority = directory.find(contractView.findValue("authorityId").asLong()).orElseThrow();
         PcpCall call = new PcpCall(idAppalto, authority.codiceAusa(), authority.codiceFiscale().value(),
-                directory.findByUsername("genova.rup").orElseThrow().codiceFiscale(), "RP", "test-" + contract);
+                directory.findByUsername("genova.rup").orElseThrow().codiceFiscale(), "RP",
+                it.openesecuzione.identity.IdentityAssurance.PLATFORM_ACCOUNT, "test-" + contract);
         Map<String, Object> scheda = tools.jackson.databind.json.JsonMapper.builder().build()
                 .convertValue(schede(contract).get(0).path("payload").path("scheda"), Map.class);
         UUID first = pcp.creaScheda(call, scheda);
@@ -509,7 +521,8 @@ class TransmissionFlowTest {
         UUID idAppalto = UUID.fromString(contractView.findValue("idAppalto").asString());
         var authority = directory.find(contractView.findValue("authorityId").asLong()).orElseThrow();
         return new PcpCall(idAppalto, authority.codiceAusa(), authority.codiceFiscale().value(),
-                directory.findByUsername("genova.rup").orElseThrow().codiceFiscale(), "RP", "test-" + contract);
+                directory.findByUsername("genova.rup").orElseThrow().codiceFiscale(), "RP",
+                it.openesecuzione.identity.IdentityAssurance.PLATFORM_ACCOUNT, "test-" + contract);
     }
 
     private List<String> onPcp(UUID idAppalto) {

@@ -1,6 +1,7 @@
 package it.openesecuzione.execution.internal;
 
 import it.openesecuzione.execution.ExecutionEvents;
+import it.openesecuzione.identity.IdentityAssurance;
 import it.openesecuzione.execution.RecordedScheda;
 import it.openesecuzione.execution.SchedaCode;
 import it.openesecuzione.execution.SchedaDraft;
@@ -37,16 +38,19 @@ class JdbcExecutionEvents implements ExecutionEvents {
     }
 
     @Override
-    public RecordedScheda insert(long contractId, long authorityId, int seq, SchedaDraft draft, Instant at, String by) {
+    public RecordedScheda insert(long contractId, long authorityId, int seq, SchedaDraft draft, Instant at, String by,
+            IdentityAssurance with) {
         long id = jdbc.sql("""
                 insert into execution_event (contract_id, authority_id, seq, code, versione, event_date, anac_form,
-                                             scheda_state, warnings, recorded_at, recorded_by, related_seq, body_parts)
-                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?::jsonb) returning id""")
+                                             scheda_state, warnings, recorded_at, recorded_by, related_seq, body_parts,
+                                             recorded_loa, recorded_idp)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?, ?) returning id""")
                 .params(contractId, authorityId, seq, draft.code().name(), draft.versione(),
                         draft.eventDate() == null ? null : Date.valueOf(draft.eventDate()),
                         json.writeValueAsString(draft.anacForm()), draft.waitsForAnacId() ? "IN_ATTESA" : "PRONTA",
                         json.writeValueAsString(draft.warnings()), Timestamp.from(at), by, draft.relatedSeq(),
-                        json.writeValueAsString(draft.bodyParts()))
+                        json.writeValueAsString(draft.bodyParts()), with == null ? null : with.levelOfAssurance(),
+                        with == null ? null : with.provider().name())
                 .query(Long.class).single();
         return jdbc.sql("select * from execution_event where id = ?").param(id).query(this::scheda).single();
     }
@@ -82,6 +86,7 @@ class JdbcExecutionEvents implements ExecutionEvents {
                 json.readValue(row.getString("anac_form"), FORM), row.getString("scheda_state"),
                 json.readValue(row.getString("warnings"), TEXTS), row.getTimestamp("recorded_at").toInstant(),
                 row.getString("recorded_by"), (Integer) row.getObject("related_seq"),
-                json.readValue(row.getString("body_parts"), PARTS), row.getTimestamp("annulled_at") != null);
+                json.readValue(row.getString("body_parts"), PARTS), row.getTimestamp("annulled_at") != null,
+                IdentityAssurance.stored(row.getString("recorded_loa"), row.getString("recorded_idp")));
     }
 }

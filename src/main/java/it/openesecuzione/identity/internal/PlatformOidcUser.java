@@ -1,6 +1,7 @@
 package it.openesecuzione.identity.internal;
 
 import it.openesecuzione.identity.AuthenticatedUser;
+import it.openesecuzione.identity.IdentityAssurance;
 import it.openesecuzione.identity.PlatformUser;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
@@ -10,10 +11,17 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 final class PlatformOidcUser extends DefaultOidcUser implements AuthenticatedUser {
 
     private final PlatformUser user;
+    private final IdentityAssurance assurance;
 
-    PlatformOidcUser(PlatformUser user, OidcIdToken idToken, OidcUserInfo userInfo) {
+    PlatformOidcUser(PlatformUser user, OidcIdToken idToken, OidcUserInfo userInfo, IdentityAssurance assurance) {
         super(Authorities.of(user), idToken, userInfo, "sub");
         this.user = user;
+        this.assurance = assurance;
+    }
+
+    @Override
+    public IdentityAssurance assurance() {
+        return assurance;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package it.openesecuzione.identity.internal;
 
+import it.openesecuzione.identity.IdentityAssurance;
+import it.openesecuzione.identity.IdentityAssurance.IdentityProvider;
 import it.openesecuzione.identity.PlatformUser;
 import it.openesecuzione.identity.UserDirectory;
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,18 +56,26 @@ class SecurityConfiguration {
     }
 
     @Bean
+    OidcAssurance oidcAssurance(@Value("${openesecuzione.security.oidc.idp-type-claim:idp_type}") String idpTypeClaim,
+            @Value("${openesecuzione.security.oidc.default-idp-type:SPID}") IdentityProvider defaultProvider,
+            @Value("${openesecuzione.security.oidc.default-level-of-assurance:}") String defaultLevel) {
+        return new OidcAssurance(idpTypeClaim, defaultProvider, defaultLevel);
+    }
+
+    @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, UserDirectory directory, FiscalCodeClaim claim,
-            ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+            OidcAssurance assurance, ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
         ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint();
         AuthenticationManager personalTokens = authentication -> {
             String token = ((BearerTokenAuthenticationToken) authentication).getToken();
             PlatformUser user = tokens.authenticate(token)
                     .orElseThrow(() -> new InvalidBearerTokenException("Token non valido, scaduto o revocato"));
-            return UsernamePasswordAuthenticationToken.authenticated(new TokenUser(user, "token personale"), null,
+            return UsernamePasswordAuthenticationToken.authenticated(new TokenUser(user, "token personale",
+                    IdentityAssurance.PLATFORM_ACCOUNT), null,
                     Authorities.of(user));
         };
-        AuthenticationManager accessTokens = accessTokenManager(jwtDecoder.getIfAvailable(), directory, claim);
+        AuthenticationManager accessTokens = accessTokenManager(jwtDecoder.getIfAvailable(), directory, claim, assurance);
         AuthenticationManagerResolver<HttpServletRequest> bearer = request -> {
             String header = request.getHeader("Authorization");
             boolean personal = header != null && header.regionMatches(true, 0, "Bearer " + ApiTokens.PREFIX, 0, 10);
@@ -86,7 +96,7 @@ class SecurityConfiguration {
 
     /** OIDC access tokens (JWT) of the configured issuer, mapped to users by codice fiscale. */
     private static AuthenticationManager accessTokenManager(JwtDecoder decoder, UserDirectory directory,
-            FiscalCodeClaim claim) {
+            FiscalCodeClaim claim, OidcAssurance assurance) {
         if (decoder == null) {
             return null;
         }
@@ -94,7 +104,14 @@ class SecurityConfiguration {
         provider.setJwtAuthenticationConverter(jwt -> {
             PlatformUser user = claim.read(jwt.getClaims()).flatMap(directory::findByCodiceFiscale)
                     .orElseThrow(() -> new InvalidBearerTokenException("Il token non identifica un utente della piattaforma"));
-            return UsernamePasswordAuthenticationToken.authenticated(new TokenUser(user, "OIDC"), jwt, Authorities.of(user));
+            IdentityAssurance level;
+            try {
+                level = assurance.read(jwt.getClaims());
+            } catch (OidcAssurance.Insufficient e) {
+                throw new InvalidBearerTokenException(e.getMessage());
+            }
+            return UsernamePasswordAuthenticationToken.authenticated(new TokenUser(user, "OIDC", level), jwt,
+                    Authorities.of(user));
         });
         return provider::authenticate;
     }
@@ -102,7 +119,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain webChain(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> oidcClients,
-            UserDirectory directory, FiscalCodeClaim claim) throws Exception {
+            UserDirectory directory, FiscalCodeClaim claim, OidcAssurance assurance) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/actuator/health/**", "/error").permitAll()
@@ -123,7 +140,7 @@ class SecurityConfiguration {
             requests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
             http.oauth2Login(oauth -> oauth.loginPage("/login")
                     .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(requests))
-                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService(directory, claim)))
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService(directory, claim, assurance)))
                     .failureHandler((request, response, exception) -> {
                         log.warn("Accesso OIDC rifiutato: {}", exception instanceof OAuth2AuthenticationException refused
                                 ? refused.getError().getErrorCode() + " - " + refused.getError().getDescription()
@@ -134,7 +151,8 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    static OAuth2UserService<OidcUserRequest, OidcUser> oidcUserService(UserDirectory directory, FiscalCodeClaim claim) {
+    static OAuth2UserService<OidcUserRequest, OidcUser> oidcUserService(UserDirectory directory, FiscalCodeClaim claim,
+            OidcAssurance assurance) {
         OidcUserService delegate = new OidcUserService();
         return request -> {
             OidcUser oidc = delegate.loadUser(request);
@@ -142,7 +160,13 @@ class SecurityConfiguration {
                     new OAuth2Error("codice_fiscale_assente", "Il gestore dell'identità non ha fornito il codice fiscale", null)));
             PlatformUser user = directory.findByCodiceFiscale(codiceFiscale).orElseThrow(() -> new OAuth2AuthenticationException(
                     new OAuth2Error("utente_sconosciuto", "Nessun utente abilitato con codice fiscale " + codiceFiscale, null)));
-            return new PlatformOidcUser(user, oidc.getIdToken(), oidc.getUserInfo());
+            IdentityAssurance level;
+            try {
+                level = assurance.read(oidc.getIdToken().getClaims());
+            } catch (OidcAssurance.Insufficient e) {
+                throw new OAuth2AuthenticationException(new OAuth2Error(e.code(), e.getMessage(), null));
+            }
+            return new PlatformOidcUser(user, oidc.getIdToken(), oidc.getUserInfo(), level);
         };
     }
 }

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -66,8 +67,12 @@ public class Simulator {
 
     // ---------------------------------------------------------------- ComunicaPostPubblicazione
 
-    /** crea-scheda: a new scheda IN_LAV. */
-    public UUID crea(JsonNode request) {
+    /**
+     * crea-scheda: a new scheda IN_LAV.
+     *
+     * @param user the user claims of the call's tracking token, kept with the scheda; null when unknown
+     */
+    public UUID crea(JsonNode request, Map<String, String> user) {
         allowOnly(request, "idAppalto", "scheda");
         UUID idAppalto = requiredUuid(request, "idAppalto", "ERR26");
         JsonNode scheda = request.get("scheda");
@@ -78,7 +83,7 @@ public class Simulator {
             store.ensureAppalto(idAppalto, now);
             UUID idScheda = UUID.randomUUID();
             String code = clean.path("codice").path("codice").asString();
-            store.insertScheda(idScheda, idAppalto, code, clean.path("versione").asString(), clean, now);
+            store.insertScheda(idScheda, idAppalto, code, clean.path("versione").asString(), clean, now, user);
             store.insertOperation(idAppalto, idScheda, code, "SC_CREA", "OK", "SC_CRE", null, now, now);
             return idScheda;
         });

@@ -31,6 +31,8 @@ public final class SimulatorGate extends OncePerRequestFilter {
     public static final String DROP = SimulatorGate.class.getName() + ".DROP";
     /** Request attribute holding the PDND client id of the voucher. */
     public static final String CLIENT = SimulatorGate.class.getName() + ".CLIENT";
+    /** Request attribute: the user claims of the accepted tracking token ({@link TrackingEvidenceCheck#user}). */
+    public static final String USER = "it.openesecuzione.pcpsim.internal.SimulatorGate.USER";
 
     private static final Logger log = LoggerFactory.getLogger(SimulatorGate.class);
     private static final Pattern SERVICE = Pattern.compile("/modi/rest/([^/]+)/v([0-9]+)/([^/]+)/?");
@@ -152,6 +154,7 @@ public final class SimulatorGate extends OncePerRequestFilter {
             response.setHeader("X-RateLimit-Reset", String.valueOf(budget.get().resetSeconds()));
         }
         request.setAttribute(CLIENT, voucher.get().clientId());
+        request.setAttribute(USER, TrackingEvidenceCheck.user(evidence));
         chain.doFilter(request, response);
     }
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,12 +77,22 @@ public class SimulatorStore {
 
     // ---------------------------------------------------------------- schede
 
-    public void insertScheda(UUID idScheda, UUID idAppalto, String codice, String versione, JsonNode scheda, Instant now) {
+    /** @param createdBy the user claims of the creating call's tracking token; null when unknown */
+    public void insertScheda(UUID idScheda, UUID idAppalto, String codice, String versione, JsonNode scheda, Instant now,
+            Map<String, String> createdBy) {
         jdbc.sql("""
-                insert into pcpsim_scheda (id_scheda, id_appalto, codice, versione, scheda, stato, created_at)
-                values (:id, :appalto, :codice, :versione, cast(:scheda as jsonb), 'IN_LAV', :now)""")
+                insert into pcpsim_scheda (id_scheda, id_appalto, codice, versione, scheda, stato, created_at, created_by)
+                values (:id, :appalto, :codice, :versione, cast(:scheda as jsonb), 'IN_LAV', :now, cast(:by as jsonb))""")
                 .param("id", idScheda).param("appalto", idAppalto).param("codice", codice).param("versione", versione)
-                .param("scheda", JSON.writeValueAsString(scheda)).param("now", Timestamp.from(now)).update();
+                .param("scheda", JSON.writeValueAsString(scheda)).param("now", Timestamp.from(now))
+                .param("by", createdBy == null ? null : JSON.writeValueAsString(createdBy)).update();
+    }
+
+    /** Who created the scheda, as its tracking token stated it (userCodiceFiscale, userRole, userLoa, userIdpType). */
+    public Optional<Map<String, String>> createdBy(UUID idScheda) {
+        return jdbc.sql("select created_by from pcpsim_scheda where id_scheda = :id and created_by is not null")
+                .param("id", idScheda).query(String.class).optional()
+                .map(text -> JSON.readValue(text, new tools.jackson.core.type.TypeReference<Map<String, String>>() { }));
     }
 
     public Optional<StoredScheda> scheda(UUID idScheda) {

@@ -105,6 +105,20 @@ public final class TrackingEvidenceCheck {
         return Optional.empty();
     }
 
+    /** The user claims of an accepted token: userCodiceFiscale, userRole, userLoa, userIdpType. */
+    public static Map<String, String> user(String compact) {
+        try {
+            Map<String, Object> claims = SignedJWT.parse(compact.trim()).getJWTClaimsSet().getClaims();
+            Map<String, String> user = new java.util.LinkedHashMap<>();
+            for (String name : List.of("userCodiceFiscale", "userRole", "userLoa", "userIdpType")) {
+                user.put(name, String.valueOf(claims.get(name)));
+            }
+            return user;
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("Tracking token non leggibile", e);
+        }
+    }
+
     private static String stripSlash(String value) {
         return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
     }

@@ -2,12 +2,15 @@ package it.openesecuzione.pcpsim.web;
 
 import it.openesecuzione.pcpsim.internal.PcpResponses;
 import it.openesecuzione.pcpsim.internal.Simulator;
+import it.openesecuzione.pcpsim.internal.SimulatorGate;
 import it.openesecuzione.pcpsim.internal.SimulatorStore.StoredScheda;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,8 +32,9 @@ class ComunicaPostPubblicazioneApi extends PcpEndpoint {
     }
 
     @PostMapping("/crea-scheda")
-    ResponseEntity<String> creaScheda(@RequestBody(required = false) String body) {
-        UUID idScheda = simulator.crea(json(body));
+    ResponseEntity<String> creaScheda(@RequestBody(required = false) String body,
+            @RequestAttribute(name = SimulatorGate.USER, required = false) Map<String, String> user) {
+        UUID idScheda = simulator.crea(json(body), user);
         return ok(envelope("Operazione Effettuata", "Creazione eseguita con successo").put("idScheda", idScheda.toString()));
     }
 

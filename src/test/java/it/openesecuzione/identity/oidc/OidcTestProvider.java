@@ -89,8 +89,21 @@ final class OidcTestProvider implements AutoCloseable {
     static final String PLATFORM_REDIRECT_URI = "http://127.0.0.1/login/oauth2/code/spid";
     static final String API_REDIRECT_URI = "http://127.0.0.1/callback";
 
+    /** The demo works director of Comune di Genova (genova.dl), who authenticates at SPID level 1 only. */
+    static final String BIANCHI_LEVEL_1 = "sso.bianchi";
+    /** The demo DL of Comune di Savona (savona.dl), through a gateway that states no acr at all. */
+    static final String GALLI_WITHOUT_ACR = "sso.galli";
+
+    /** How the gateway says it authenticated each person: {@code acr}, and {@code idp_type} for the provider. */
+    static final String ROSSI_ACR = "https://www.spid.gov.it/SpidL2";
+    static final String ROSSI_IDP_TYPE = "cie";
+
     private static final Map<String, String> FISCAL_NUMBERS = Map.of(ROSSI, ROSSI_FISCAL_NUMBER,
-            UNKNOWN, UNKNOWN_FISCAL_NUMBER);
+            UNKNOWN, UNKNOWN_FISCAL_NUMBER, BIANCHI_LEVEL_1, "TINIT-BNCLRA80A41D969I",
+            GALLI_WITHOUT_ACR, "TINIT-GLLFNC82T55I480G");
+    private static final Map<String, String> ACR = Map.of(ROSSI, ROSSI_ACR,
+            UNKNOWN, "https://www.spid.gov.it/SpidL2", WITHOUT_FISCAL_NUMBER, "https://www.spid.gov.it/SpidL2",
+            BIANCHI_LEVEL_1, "https://www.spid.gov.it/SpidL1");
 
     private final ConfigurableApplicationContext context;
     private final String issuer;
@@ -164,7 +177,9 @@ final class OidcTestProvider implements AutoCloseable {
             return new InMemoryUserDetailsManager(
                     User.withUsername(ROSSI).password("{noop}" + PASSWORD).roles("USER").build(),
                     User.withUsername(UNKNOWN).password("{noop}" + PASSWORD).roles("USER").build(),
-                    User.withUsername(WITHOUT_FISCAL_NUMBER).password("{noop}" + PASSWORD).roles("USER").build());
+                    User.withUsername(WITHOUT_FISCAL_NUMBER).password("{noop}" + PASSWORD).roles("USER").build(),
+                    User.withUsername(BIANCHI_LEVEL_1).password("{noop}" + PASSWORD).roles("USER").build(),
+                    User.withUsername(GALLI_WITHOUT_ACR).password("{noop}" + PASSWORD).roles("USER").build());
         }
 
         @Bean
@@ -199,13 +214,23 @@ final class OidcTestProvider implements AutoCloseable {
             return new InMemoryRegisteredClientRepository(platform, tests);
         }
 
-        /** fiscalNumber in every token issued for a user who has one: ID token and JWT access token. */
+        /**
+         * fiscalNumber in every token issued for a user who has one, and acr with idp_type as the
+         * gateway states how it authenticated them: ID token and JWT access token alike.
+         */
         @Bean
         OAuth2TokenCustomizer<JwtEncodingContext> fiscalNumberClaim() {
             return context -> {
-                String fiscalNumber = FISCAL_NUMBERS.get(context.getPrincipal().getName());
+                String name = context.getPrincipal().getName();
+                String fiscalNumber = FISCAL_NUMBERS.get(name);
                 if (fiscalNumber != null) {
                     context.getClaims().claim(FISCAL_NUMBER, fiscalNumber);
+                }
+                if (ACR.containsKey(name)) {
+                    context.getClaims().claim("acr", ACR.get(name));
+                }
+                if (ROSSI.equals(name)) {
+                    context.getClaims().claim("idp_type", ROSSI_IDP_TYPE);
                 }
             };
         }

@@ -5,7 +5,9 @@ import static it.openesecuzione.identity.oidc.HttpBrowser.queryParameter;
 import static it.openesecuzione.identity.oidc.OidcTestProvider.API_CLIENT;
 import static it.openesecuzione.identity.oidc.OidcTestProvider.API_REDIRECT_URI;
 import static it.openesecuzione.identity.oidc.OidcTestProvider.API_SECRET;
+import static it.openesecuzione.identity.oidc.OidcTestProvider.BIANCHI_LEVEL_1;
 import static it.openesecuzione.identity.oidc.OidcTestProvider.FISCAL_NUMBER;
+import static it.openesecuzione.identity.oidc.OidcTestProvider.GALLI_WITHOUT_ACR;
 import static it.openesecuzione.identity.oidc.OidcTestProvider.PLATFORM_CLIENT;
 import static it.openesecuzione.identity.oidc.OidcTestProvider.PLATFORM_SECRET;
 import static it.openesecuzione.identity.oidc.OidcTestProvider.ROSSI;
@@ -20,9 +22,14 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.SignedJWT;
 import it.openesecuzione.OpenEsecuzioneApplication;
+import it.openesecuzione.execution.ExecutionApiTest;
 import it.openesecuzione.identity.AuthenticatedUser;
+import it.openesecuzione.identity.IdentityAssurance;
 import it.openesecuzione.identity.PlatformUser;
 import it.openesecuzione.identity.UserDirectory;
+import it.openesecuzione.support.Fixtures;
+import it.openesecuzione.support.Http;
+import it.openesecuzione.transmission.TransmissionDelivery;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +54,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
@@ -120,6 +128,12 @@ class SpidOidcIntegrationTest {
     @Autowired
     UserDirectory directory;
 
+    @Autowired
+    TransmissionDelivery delivery;
+
+    @Autowired
+    JdbcClient jdbc;
+
     @Test
     void spidLoginAuthenticatesTheUserWithThatCodiceFiscale() {
         HttpBrowser browser = new HttpBrowser();
@@ -139,6 +153,9 @@ class SpidOidcIntegrationTest {
         assertThat(user.username()).isEqualTo("genova.rup");
         assertThat(user.codiceFiscale()).isEqualTo("RSSMRA75C12D969M");
         assertThat(authentication.getAuthorities()).extracting(Object::toString).contains("ROLE_RUP");
+        // How the gateway authenticated him (acr SpidL2 = LoA 3, idp_type cie): the platform states it to ANAC.
+        assertThat(((AuthenticatedUser) authentication.getPrincipal()).assurance())
+                .isEqualTo(new IdentityAssurance("3", IdentityAssurance.IdentityProvider.CIE));
         assertThat(sessions.findByPrincipalName("genova.rup")).containsKey(sessionId);
         // ... so pages behind login are served to it, while a browser without it goes to /login.
         HttpResponse<String> contracts = browser.get(app("/contratti"));
@@ -152,8 +169,10 @@ class SpidOidcIntegrationTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             UNKNOWN + " | Nessun utente abilitato con codice fiscale VRNGNN80A01H501U",
-            WITHOUT_FISCAL_NUMBER + " | non ha fornito il codice fiscale" })
-    void spidLoginWithoutARegisteredCodiceFiscaleIsRefused(String gatewayUser, String reason, CapturedOutput output) {
+            WITHOUT_FISCAL_NUMBER + " | non ha fornito il codice fiscale",
+            BIANCHI_LEVEL_1 + " | Accesso di livello 1",
+            GALLI_WITHOUT_ACR + " | non ha indicato il livello di autenticazione (acr)" })
+    void spidLoginWithoutARegisteredCodiceFiscaleOrAnAdequateLevelIsRefused(String gatewayUser, String reason, CapturedOutput output) {
         HttpBrowser browser = new HttpBrowser();
 
         HttpResponse<String> callback = loginThroughGateway(browser, gatewayUser);
@@ -178,6 +197,32 @@ class SpidOidcIntegrationTest {
         long genova = directory.findAuthorityByCodiceFiscale(GENOVA_CODICE_FISCALE).orElseThrow().id();
         List<Number> authorities = JsonPath.read(response.body(), "$.items[*].authorityId");
         assertThat(authorities).isNotEmpty().allSatisfy(id -> assertThat(id.longValue()).isEqualTo(genova));
+    }
+
+    /**
+     * An event recorded with an OIDC access token reaches PCP (the simulator) in that person's name and
+     * with that login's level and provider, as the tracking token of crea-scheda states them.
+     */
+    @Test
+    void aSchedaReachesPcpWithTheLoginOfWhoRecordedItsEvent() {
+        Http localRup = Http.basic(port, "genova.rup");
+        Map<String, Object> body = new java.util.HashMap<>(Fixtures.worksContract(
+                directory.findByUsername("genova.rup").orElseThrow().id(), "Rifacimento della copertura della scuola Garaventa"));
+        java.util.UUID idAppalto = java.util.UUID.randomUUID();
+        body.put("idAppalto", idAppalto.toString());
+        HttpResponse<String> created = localRup.postJson("/api/v1/contracts", body);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long contract = Http.json(created).get("id").asLong();
+
+        HttpResponse<String> recorded = Http.bearer(port, accessToken(ROSSI)).postJson("/api/v1/contracts/" + contract
+                + "/events", ExecutionApiTest.signing("2026-02-10", "2026-08-31", 1000));
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+        delivery.deliverDue();
+
+        String creator = jdbc.sql("select created_by::text from pcpsim_scheda where id_appalto = ?").param(idAppalto)
+                .query(String.class).single();
+        assertThat(JsonPath.<Map<String, Object>>read(creator, "$")).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "userCodiceFiscale", "RSSMRA75C12D969M", "userRole", "RP", "userLoa", "3", "userIdpType", "CIE"));
     }
 
     @Test
