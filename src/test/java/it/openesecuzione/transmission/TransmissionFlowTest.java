@@ -154,6 +154,34 @@ class TransmissionFlowTest {
                 .filter(action -> action.startsWith("PCP_")).toList();
         assertThat(calls).containsSubsequence("PCP_CREA_SCHEDA", "PCP_CONFERMA_SCHEDA", "PCP_SCHEDA_CONFERMATA");
         assertThat(calls.stream().filter("PCP_SCHEDA_CONFERMATA"::equals)).hasSize(4);
+        // The reads of PCP's view, on demand, are in the trail too: who asked, and what PCP answered.
+        List<AuditEntry> reads = SystemScope.call(() -> audit.forContract(contract)).stream()
+                .filter(entry -> List.of("PCP_STATO_CONTRATTO", "PCP_CONSULTA_SCHEDA").contains(entry.action())
+                        || "consultazione".equals(entry.summary().get("richiesta")))
+                .toList();
+        assertThat(reads).extracting(AuditEntry::action)
+                .containsExactly("PCP_STATO_CONTRATTO", "PCP_RICERCA_SCHEDA", "PCP_CONSULTA_SCHEDA");
+        assertThat(reads).allSatisfy(entry -> assertThat(entry.actorCodiceFiscale()).isEqualTo("RSSMRA75C12D969M"));
+        assertThat(reads.get(0).summary()).containsEntry("idContratto", idContratto).containsEntry("stato", "IN_ESEC");
+        assertThat(reads.get(1).summary()).containsEntry("trovate", "4");
+        assertThat(reads.get(2).summary()).containsEntry("codice", "RI1")
+                .containsEntry("idScheda", schede.get(3).path("trasmissione").path("idScheda").asString());
+    }
+
+    @Test
+    void aFailedReadOfPcpsViewIsAuditedAndExplained() {
+        long contract = contract("Illuminazione del parco di villa Croce");
+        record(contract, ExecutionApiTest.signing("2026-02-10", "2026-08-31", 1000));
+        deliver(6);
+        Http.anonymous(port).postJson("/pcp-sim/_control/faults", Map.of("rate500", 1.0));
+
+        HttpResponse<String> failed = rup.get("/api/v1/transmissions/contracts/" + contract + "/pcp");
+
+        assertThat(failed.statusCode()).as(failed.body()).isEqualTo(502);
+        assertThat(Http.json(failed).path("title").asString()).isEqualTo("PCP non disponibile");
+        AuditEntry read = SystemScope.call(() -> audit.forContract(contract)).stream()
+                .filter(entry -> "PCP_STATO_CONTRATTO".equals(entry.action())).findFirst().orElseThrow();
+        assertThat(read.summary()).containsKey("errore").doesNotContainKey("stato");
     }
 
     @SuppressWarnings("unchecked")
