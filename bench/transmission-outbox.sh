@@ -21,7 +21,8 @@
 #   WARMUP_CONTRACTS=400         warm-up backlog before each measurement (same events per contract)
 #   CLIENTS=8                    parallel HTTP clients of the seeding
 #   THREADS="2 4 8"              one measured delivery per value T: openesecuzione.pcp.delivery.threads=T
-#   CALLERS=                     threads calling deliverDue() (empty: T; 1 is what the product's scheduler does)
+#   CALLERS=                     threads calling deliverDue() (empty: T)
+#   SCHEDULER=1                  instead of callers, the product's background delivery: deliverAvailable(), then 250 ms
 #   BATCH=, POLL_DELAY=          openesecuzione.pcp.delivery.batch-size / poll-delay (empty: the product's defaults, 50 / 500ms)
 #   IDLE_MS=10                   pause of a calling thread after a round that found nothing due
 #   BENCH_JFR=1                  a JFR recording of each measured delivery ($BENCH_DIR/outbox-T<n>.jfr) and its breakdown
@@ -46,6 +47,7 @@ BATCH=${BATCH:-}
 POLL_DELAY=${POLL_DELAY:-}
 IDLE_MS=${IDLE_MS:-10}
 CALLERS=${CALLERS:-}
+SCHEDULER=${SCHEDULER:-0}
 for pair in "CONTRACTS:$CONTRACTS:1:20000" "EVENTS:$EVENTS:3:20" "WARMUP_CONTRACTS:$WARMUP_CONTRACTS:1:5000" \
         "CLIENTS:$CLIENTS:1:64" "IDLE_MS:$IDLE_MS:0:1000" ${BATCH:+"BATCH:$BATCH:1:1000"} ${CALLERS:+"CALLERS:$CALLERS:1:16"}; do
     IFS=: read -r name value min max <<<"$pair"
@@ -99,6 +101,7 @@ args=(run --bench-dir="$BENCH_DIR" --results="$RESULTS" --contracts="$CONTRACTS"
       --idle-ms="$IDLE_MS" --jfr="${BENCH_JFR:-0}" --pg-stats="${BENCH_PGSTAT:-0}")
 [[ -n "$BATCH" ]] && args+=(--batch="$BATCH")
 [[ -n "$CALLERS" ]] && args+=(--callers="$CALLERS")
+[[ "$SCHEDULER" == 1 ]] && args+=(--scheduler=1)
 [[ -n "$POLL_DELAY" ]] && args+=(--poll-delay="$POLL_DELAY")
 
 # The platform's log (stdout) goes to a file; the driver's lines (stderr) to the terminal too.

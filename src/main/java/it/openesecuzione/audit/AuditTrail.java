@@ -62,38 +62,44 @@ public class AuditTrail {
         // The row lock on the chain head serialises appends to one chain across all nodes. The head is
         // created by the chain's first append only: an insert at every append cost a statement and waited
         // for the transaction holding the head (bench/transmission-outbox.sh).
-        Optional<Map.Entry<Long, String>> locked = lockHead(chainId);
+        // The head is held from here to the commit: two statements only, the lock with the entry's id and
+        // the entry with the new head, so that other appends to the chain wait as little as possible.
+        Optional<Head> locked = lockHead(chainId);
         if (locked.isEmpty()) {
             jdbc.sql("insert into audit_chain (chain_id, last_seq, last_hash) values (?, 0, ?) on conflict do nothing")
                     .params(chainId, GENESIS).update();
             locked = lockHead(chainId);
         }
-        Map.Entry<Long, String> head = locked.orElseThrow();
+        Head head = locked.orElseThrow();
 
-        AuditEntry unsigned = new AuditEntry(0, chainId, head.getKey() + 1,
+        AuditEntry unsigned = new AuditEntry(0, chainId, head.lastSeq() + 1,
                 clock.instant().truncatedTo(ChronoUnit.MICROS), actor.codiceFiscale(), actor.name(), actorRole, authorityId, region, contractId,
-                action, textSummary, head.getValue(), null);
+                action, textSummary, head.lastHash(), null);
         String hash = hash(unsigned);
         // No RETURNING: it would have to pass the read policy too, and the platform chain is
-        // appended to from scopes that may not read it.
-        long id = jdbc.sql("select nextval('oe_seq')").query(Long.class).single();
+        // appended to from scopes that may not read it; the id comes with the lock.
+        long id = head.nextId();
         jdbc.sql("""
-                insert into audit_entry (id, chain_id, chain_seq, occurred_at, actor_cf, actor_name, actor_role, authority_id,
-                                         region, contract_id, action, summary, prev_hash, hash)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""")
+                with entry as (
+                    insert into audit_entry (id, chain_id, chain_seq, occurred_at, actor_cf, actor_name, actor_role, authority_id,
+                                             region, contract_id, action, summary, prev_hash, hash)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?))
+                update audit_chain set last_seq = ?, last_hash = ? where chain_id = ?""")
                 .params(id, chainId, unsigned.chainSeq(), Timestamp.from(unsigned.occurredAt()), unsigned.actorCodiceFiscale(),
                         unsigned.actorName(), actorRole, authorityId, region, contractId, action,
-                        json.writeValueAsString(textSummary), unsigned.prevHash(), hash)
+                        json.writeValueAsString(textSummary), unsigned.prevHash(), hash, unsigned.chainSeq(), hash, chainId)
                 .update();
-        jdbc.sql("update audit_chain set last_seq = ?, last_hash = ? where chain_id = ?")
-                .params(unsigned.chainSeq(), hash, chainId).update();
         return new AuditEntry(id, chainId, unsigned.chainSeq(), unsigned.occurredAt(), unsigned.actorCodiceFiscale(),
                 unsigned.actorName(), actorRole, authorityId, region, contractId, action, textSummary, unsigned.prevHash(), hash);
     }
 
-    private Optional<Map.Entry<Long, String>> lockHead(long chainId) {
-        return jdbc.sql("select last_seq, last_hash from audit_chain where chain_id = ? for update")
-                .param(chainId).query((row, n) -> Map.entry(row.getLong(1), row.getString(2))).optional();
+    /** A chain's head, locked, with the id of the entry about to be appended. */
+    private record Head(long lastSeq, String lastHash, long nextId) {
+    }
+
+    private Optional<Head> lockHead(long chainId) {
+        return jdbc.sql("select last_seq, last_hash, nextval('oe_seq') from audit_chain where chain_id = ? for update")
+                .param(chainId).query((row, n) -> new Head(row.getLong(1), row.getString(2), row.getLong(3))).optional();
     }
 
     /** The history of a contract, oldest first. */

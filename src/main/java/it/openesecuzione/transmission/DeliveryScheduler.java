@@ -5,8 +5,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the delivery in the background on every node, round after round; a round that found work
- * is followed at once by the next.
+ * Runs the delivery in the background on every node: rows are claimed as the workers free up
+ * ({@link TransmissionDelivery#deliverAvailable()}); when nothing is due, again after the interval.
  */
 @Component
 @ConditionalOnProperty(name = "openesecuzione.pcp.delivery.enabled", havingValue = "true", matchIfMissing = true)
@@ -20,9 +20,6 @@ class DeliveryScheduler {
 
     @Scheduled(fixedDelayString = "${openesecuzione.pcp.delivery.interval:250ms}", initialDelayString = "5s")
     void deliver() {
-        int served;
-        do {
-            served = delivery.deliverDue();
-        } while (served > 0 && !Thread.currentThread().isInterrupted());
+        delivery.deliverAvailable();
     }
 }

@@ -405,6 +405,11 @@ public final class OutboxBenchmark {
         private final long idleMillis;
         /** Threads calling deliverDue(); 0: as many as the delivery threads (T). */
         private final int callers;
+        /**
+         * The product's background delivery instead of callers: one thread doing what DeliveryScheduler does,
+         * {@link TransmissionDelivery#deliverAvailable()} then the product's interval (250 ms), again and again.
+         */
+        private final boolean scheduler;
         private final boolean jfr;
         private final boolean pgStats;
         private final int timeoutSeconds;
@@ -426,6 +431,7 @@ public final class OutboxBenchmark {
             pollDelay = options.get("poll-delay");
             idleMillis = Long.parseLong(options.getOrDefault("idle-ms", "10"));
             callers = Integer.parseInt(options.getOrDefault("callers", "0"));
+            scheduler = "1".equals(options.get("scheduler"));
             jfr = "1".equals(options.get("jfr"));
             pgStats = "1".equals(options.get("pg-stats"));
             timeoutSeconds = Integer.parseInt(options.getOrDefault("timeout", "1800"));
@@ -448,7 +454,8 @@ public final class OutboxBenchmark {
                     + " prima di ogni misura; T = %s thread di consegna della piattaforma (openesecuzione.pcp.delivery.threads), %s;"
                     + "%s%s pausa di un thread dopo un giro vuoto %d ms",
                     contracts, events, events - 2, contracts * events, warmupContracts, events, threads,
-                    callers == 0 ? "altrettanti thread che chiamano deliverDue()" : callers + " thread che chiamano deliverDue()",
+                    scheduler ? "consegna in background come nel prodotto (deliverAvailable(), poi 250 ms)"
+                            : callers == 0 ? "altrettanti thread che chiamano deliverDue()" : callers + " thread che chiamano deliverDue()",
                     batch == null ? "" : " batch-size " + batch + ";", pollDelay == null ? "" : " poll-delay " + pollDelay + ";", idleMillis);
             // The backlogs first, in a platform of their own: so every measured run starts from a restarted platform
             // (and, with pg-stats, a PostgreSQL that loaded pg_stat_statements).
@@ -554,9 +561,20 @@ public final class OutboxBenchmark {
             Map<String, Long> pg0 = postgresCpu(data);
             Instant startedAt = Instant.now();
             long t0 = System.nanoTime();
-            for (int i = 1; i <= callers; i++) {
+            for (int i = 1; i <= (scheduler ? 1 : callers); i++) {
                 Thread caller = new Thread(() -> {
                     while (!stop.get()) {
+                        if (scheduler) {
+                            // DeliveryScheduler: fixedDelay of openesecuzione.pcp.delivery.interval (250 ms) after each return.
+                            int n = delivery.deliverAvailable();
+                            rounds.increment();
+                            served.add(n);
+                            if (n == 0) {
+                                empty.increment();
+                            }
+                            sleep(250);
+                            continue;
+                        }
                         int n = delivery.deliverDue();
                         rounds.increment();
                         served.add(n);

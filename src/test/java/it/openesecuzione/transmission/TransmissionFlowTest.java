@@ -168,6 +168,34 @@ class TransmissionFlowTest {
                 .containsEntry("idScheda", schede.get(3).path("trasmissione").path("idScheda").asString());
     }
 
+    /** The background delivery's way (DeliveryScheduler): rows claimed as workers free up, not round by round. */
+    @Test
+    void theBackgroundDeliveryKeepsTheWorkersBusyAndStillDeliversInOrderOnce() throws InterruptedException {
+        List<Long> contracts = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            long contract = contract("Manutenzione stradale, lotto " + (i + 1));
+            record(contract, ExecutionApiTest.signing("2026-02-10", "2026-08-31", 1000));
+            record(contract, ExecutionApiTest.handover(Map.of("consegnaFrazionata", false, "consegnaSottoRiserva", false,
+                    "dataVerbaleConsegnaDefinitiva", "2026-03-02", "dataEffettivoInizio", "2026-03-02")));
+            record(contract, Map.of("type", "SO1", "data", Map.of("sospensione", Map.of("sospensioneParziale", false,
+                    "dataVerbaleSospensione", "2026-04-10", "motivoSospensione", Map.of("idTipologica", "motivoSospensione", "codice", "6")))));
+            contracts.add(contract);
+        }
+
+        for (int i = 0; i < 60 && !contracts.stream().allMatch(c -> states(c).stream().allMatch("CONFERMATA"::equals)); i++) {
+            delivery.deliverAvailable();
+            Thread.sleep(100);
+            clock.set(clock.instant().plus(Duration.ofSeconds(2)));
+        }
+
+        for (long contract : contracts) {
+            // All confirmed: PCP refuses a scheda out of order (ERR2), so they went in order, and once each.
+            assertThat(states(contract)).containsExactly("CONFERMATA", "CONFERMATA", "CONFERMATA");
+            assertThat(SystemScope.call(() -> audit.forContract(contract)).stream().map(AuditEntry::action)
+                    .filter("PCP_CREA_SCHEDA"::equals)).hasSize(3);
+        }
+    }
+
     @Test
     void aFailedReadOfPcpsViewIsAuditedAndExplained() {
         long contract = contract("Illuminazione del parco di villa Croce");
