@@ -178,7 +178,7 @@ class HttpPcpClient implements PcpClient {
     private HttpRequest.Builder request(PcpCall call, String context, String operation, Map<String, String> query) {
         Duration wait = pause();
         if (!wait.isZero()) {
-            throw new PcpException.Throttled(wait);
+            throw new PcpException.Throttled(wait, true);
         }
         String parameters = query.isEmpty() ? "" : "?" + query.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

@@ -31,18 +31,34 @@ public abstract sealed class PcpException extends RuntimeException {
         }
     }
 
-    /** 429 (or 503): retry after the time PCP asked for. */
+    /**
+     * 429 (or 503): retry after the time PCP asked for; or, {@link #heldBack()}, a call this node did
+     * not make because PCP had asked it to wait.
+     */
     public static final class Throttled extends PcpException {
 
         private final Duration retryAfter;
+        private final boolean heldBack;
 
+        /** PCP answered 429 (or 503). */
         public Throttled(Duration retryAfter) {
-            super("PCP chiede di riprovare tra " + retryAfter.toSeconds() + " s (429)", null);
+            this(retryAfter, false);
+        }
+
+        public Throttled(Duration retryAfter, boolean heldBack) {
+            super(heldBack ? "Chiamata trattenuta: PCP ha chiesto di attendere ancora " + retryAfter.toSeconds() + " s"
+                    : "PCP chiede di riprovare tra " + retryAfter.toSeconds() + " s (429)", null);
             this.retryAfter = retryAfter;
+            this.heldBack = heldBack;
         }
 
         public Duration retryAfter() {
             return retryAfter;
+        }
+
+        /** The call never left this node: there is no PCP answer to record. */
+        public boolean heldBack() {
+            return heldBack;
         }
     }
 

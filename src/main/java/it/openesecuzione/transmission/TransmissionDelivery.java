@@ -233,8 +233,10 @@ public class TransmissionDelivery implements DisposableBean {
             });
         } catch (PcpException.Throttled e) {
             system(() -> {
+                // A call held back by this node's pause is no call to PCP: rescheduled, not audited (rows
+                // handed to the workers before a 429 arrived would otherwise each add an entry).
                 if (transmissions.reschedule(row.id(), node, clock.instant().plus(e.retryAfter()), e.getMessage(), false,
-                        clock.instant())) {
+                        clock.instant()) && !e.heldBack()) {
                     audit(row, "PCP_RINVIO_RICHIESTO", Map.of("stato", row.state().name(), "messaggio", e.getMessage()));
                 }
                 return null;

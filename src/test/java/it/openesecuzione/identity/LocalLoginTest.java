@@ -29,7 +29,8 @@ class LocalLoginTest {
     void logsInWithTheFormAndShowsUserAuthorityAndRole() {
         String page = Http.browser(port, "genova.rup").get("/contratti").body();
 
-        assertThat(page).contains("Mario Rossi").contains("Comune di Genova").contains("RUP");
+        assertThat(page).contains("Mario Rossi").contains("Comune di Genova").contains("RUP")
+                .contains("accesso con le credenziali della piattaforma");
     }
 
     @Test

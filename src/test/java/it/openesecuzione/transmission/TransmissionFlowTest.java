@@ -571,6 +571,55 @@ class TransmissionFlowTest {
         assertThat(states(second)).containsExactly("CONFERMATA");
     }
 
+    /**
+     * Rows handed to the workers before a 429 reached the node find it paused: their calls never leave
+     * the node, so they are rescheduled for when the pause ends, without an attempt or an audit entry
+     * (there is no PCP answer to record). A real 429 is audited.
+     */
+    @Test
+    void aCallHeldBackByThePauseIsRescheduledWithoutAuditWhileARealRefusalIsAudited() {
+        clock.set(clock.instant().plus(Duration.ofMinutes(3)));
+        PcpClient heldBack = (PcpClient) java.lang.reflect.Proxy.newProxyInstance(PcpClient.class.getClassLoader(),
+                new Class<?>[] {PcpClient.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("creaScheda")) {
+                        throw new PcpException.Throttled(Duration.ofSeconds(3), true);
+                    }
+                    try {
+                        return method.invoke(pcp, arguments);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        TransmissionDelivery node = new TransmissionDelivery(transmissions, heldBack, executions, contracts, directory, publisher,
+                transactionManager, properties, clock);
+        try {
+            long contract = contract("Sfalcio delle aiuole di Nervi");
+            record(contract, ExecutionApiTest.signing("2026-02-10", "2026-08-31", 1000));
+
+            node.deliverDue();
+
+            Transmission row = system(() -> transmissions.forContract(contract)).get(0);
+            assertThat(row.state()).isEqualTo(TransmissionState.IN_CODA);
+            assertThat(row.attempts()).isZero();
+            assertThat(row.nextAttemptAt()).isEqualTo(clock.instant().plus(Duration.ofSeconds(3)));
+            assertThat(SystemScope.call(() -> audit.forContract(contract))).extracting(AuditEntry::action)
+                    .noneMatch(action -> action.startsWith("PCP_"));
+
+            // PCP itself answers 429: that answer is in the trail.
+            Http.anonymous(port).postJson("/pcp-sim/_control/faults",
+                    Map.of("rate429", 1.0, "retryAfterSeconds", 1, "rate500", 0, "dropRate", 0, "delayMs", 0));
+            clock.set(clock.instant().plus(Duration.ofSeconds(4)));
+            delivery.deliverDue();
+            assertThat(SystemScope.call(() -> audit.forContract(contract))).extracting(AuditEntry::action)
+                    .contains("PCP_RINVIO_RICHIESTO");
+        } finally {
+            node.destroy();
+            Http.anonymous(port).delete("/pcp-sim/_control/faults");
+            // Past the pause this 429 started, for the tests that follow.
+            clock.set(clock.instant().plus(Duration.ofSeconds(5)));
+        }
+    }
+
     /** Who calls PCP about a contract's schede, as the delivery does. */
     private PcpCall callFor(long contract) {
         JsonNode contractView = Http.json(rup.get("/api/v1/contracts/" + contract));

@@ -1,6 +1,7 @@
 package it.openesecuzione.identity.web;
 
 import it.openesecuzione.identity.CurrentUser;
+import it.openesecuzione.identity.IdentityAssurance;
 import it.openesecuzione.identity.PlatformUser;
 import it.openesecuzione.identity.Role;
 import it.openesecuzione.identity.StazioneAppaltante;
@@ -42,6 +43,14 @@ class LayoutModel {
     String roleLabels() {
         return CurrentUser.find().map(user -> user.allRoles().stream().map(Role::label).collect(Collectors.joining(", ")))
                 .orElse("");
+    }
+
+    /** How the user logged in, as the platform states it to ANAC with every scheda they record. */
+    @ModelAttribute("loginLabel")
+    String loginLabel() {
+        return CurrentUser.assurance().map(assurance -> assurance.provider() == IdentityAssurance.IdentityProvider.CUSTOM
+                ? "accesso con le credenziali della piattaforma"
+                : "accesso con " + assurance.provider() + ", livello di garanzia " + assurance.levelOfAssurance()).orElse("");
     }
 
     @ModelAttribute("canAdministerUsers")

@@ -160,7 +160,8 @@ class SpidOidcIntegrationTest {
         // ... so pages behind login are served to it, while a browser without it goes to /login.
         HttpResponse<String> contracts = browser.get(app("/contratti"));
         assertThat(contracts.statusCode()).isEqualTo(200);
-        assertThat(contracts.body()).contains("Mario Rossi").contains("Comune di Genova");
+        assertThat(contracts.body()).contains("Mario Rossi").contains("Comune di Genova")
+                .contains("accesso con CIE, livello di garanzia 3");
         assertThat(location(new HttpBrowser().get(app("/contratti")))).isEqualTo(app("/login"));
         // The API is stateless: the web session is no credential there (no CSRF exposure).
         assertThat(browser.getJson(app("/api/v1/contracts"), null).statusCode()).isEqualTo(401);
