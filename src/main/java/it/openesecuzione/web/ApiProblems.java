@@ -92,6 +92,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 "Un'operazione concorrente ha già modificato questi dati: ricaricare e riprovare");
     }
 
+    /**
+     * The database broke a deadlock or a lock wait by rolling this request's transaction back whole:
+     * nothing was written, and the same request succeeds when sent again.
+     */
+    @ExceptionHandler(org.springframework.dao.PessimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> busy(org.springframework.dao.PessimisticLockingFailureException e) {
+        log.warn("Richiesta annullata dal database per un conflitto di lock, da ripetere: {}", e.getMostSpecificCause().getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "riprovare", "Operazione da ripetere",
+                        "Un'altra operazione in corso sugli stessi dati ha impedito di completarla; nulla è stato registrato: riprovare"));
+    }
+
     @ExceptionHandler(NotPermittedException.class)
     ProblemDetail forbidden(NotPermittedException e) {
         return problem(HttpStatus.FORBIDDEN, "accesso-negato", "Operazione non consentita", e.getMessage());

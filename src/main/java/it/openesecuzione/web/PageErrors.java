@@ -35,6 +35,14 @@ class PageErrors {
         return page(model, "Modifica in conflitto", e.getMessage());
     }
 
+    /** A deadlock or lock wait the database broke by rolling the request back: nothing was written. */
+    @ExceptionHandler(org.springframework.dao.PessimisticLockingFailureException.class)
+    @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+    String busy(org.springframework.dao.PessimisticLockingFailureException e, Model model) {
+        return page(model, "Operazione da ripetere",
+                "Un'altra operazione in corso sugli stessi dati ha impedito di completarla; nulla è stato registrato: riprovare");
+    }
+
     private static String page(Model model, String title, String detail) {
         model.addAttribute("title", title);
         model.addAttribute("detail", detail);
