@@ -52,7 +52,10 @@ public class AuditTrail {
      * while the transaction went on to lock other rows, and a transaction that had locked one of
      * those rows first and appended next deadlocked with it (recording an event, which updates the
      * contract's state, against the delivery storing the contract's idContratto; seen in
-     * bench/transmission-faults.sh). Entries of one transaction keep their order.
+     * bench/transmission-faults.sh). The actor, region and summary are taken now, as the change is
+     * made. A transaction's entries go chain by chain in chain order (so that two transactions
+     * appending to the same chains take their heads in the same order), each chain's in the order
+     * of the events; an event published while they are being written is written at once.
      */
     @EventListener
     public void on(AuditableEvent event) {
@@ -61,28 +64,82 @@ public class AuditTrail {
                     + event.auditAction() + ") fuori da una transazione");
         }
         Long authorityId = event.authorityId();
-        Long contractId = event.contractId();
-        String action = event.auditAction();
-        // The summary as it is now, not as the publisher's map may be at commit.
-        Object summary = CanonicalForm.textual(event.auditSummary() == null ? Map.of() : event.auditSummary());
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void beforeCommit(boolean readOnly) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> entry = (Map<String, Object>) summary;
-                append(authorityId, contractId, action, entry);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> summary = (Map<String, Object>) CanonicalForm.textual(
+                event.auditSummary() == null ? Map.of() : event.auditSummary());
+        Pending entry = new Pending(authorityId, event.contractId(), event.auditAction(), summary,
+                context.currentActor(authorityId), authorityId == null ? null : context.regionOf(authorityId));
+        PendingEntries pending = (PendingEntries) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            pending = new PendingEntries();
+            TransactionSynchronizationManager.bindResource(this, pending);
+            TransactionSynchronizationManager.registerSynchronization(pending);
+        }
+        pending.add(entry);
+    }
+
+    /** An entry waiting for its transaction's commit, with who made the change and where. */
+    private record Pending(Long authorityId, Long contractId, String action, Map<String, Object> summary, AuditActor actor,
+            String region) {
+
+        long chainId() {
+            return authorityId == null ? 0L : authorityId;
+        }
+    }
+
+    /** The entries of one transaction, written just before it commits. */
+    private final class PendingEntries implements TransactionSynchronization {
+
+        private final List<Pending> entries = new java.util.ArrayList<>();
+        private boolean writing;
+        private boolean completed;
+
+        void add(Pending entry) {
+            if (completed) {
+                throw new IllegalTransactionStateException("Evento da registrare (" + entry.action()
+                        + ") pubblicato dopo la conclusione della transazione");
             }
-        });
+            if (writing) {
+                write(entry.authorityId(), entry.contractId(), entry.action(), entry.summary(), entry.actor(), entry.region());
+            } else {
+                entries.add(entry);
+            }
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            writing = true;
+            List<Pending> ordered = new java.util.ArrayList<>(entries);
+            ordered.sort(java.util.Comparator.comparingLong(Pending::chainId));
+            for (Pending entry : ordered) {
+                write(entry.authorityId(), entry.contractId(), entry.action(), entry.summary(), entry.actor(), entry.region());
+            }
+        }
+
+        @Override
+        public void afterCommit() {
+            completed = true;
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            completed = true;
+            TransactionSynchronizationManager.unbindResourceIfPossible(AuditTrail.this);
+        }
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public AuditEntry append(Long authorityId, Long contractId, String action, Map<String, Object> summary) {
-        long chainId = authorityId == null ? 0L : authorityId;
-        String region = authorityId == null ? null : context.regionOf(authorityId);
-        AuditActor actor = context.currentActor(authorityId);
-        String actorRole = actor.role();
         @SuppressWarnings("unchecked")
         Map<String, Object> textSummary = (Map<String, Object>) CanonicalForm.textual(summary == null ? Map.of() : summary);
+        return write(authorityId, contractId, action, textSummary, context.currentActor(authorityId),
+                authorityId == null ? null : context.regionOf(authorityId));
+    }
+
+    private AuditEntry write(Long authorityId, Long contractId, String action, Map<String, Object> textSummary, AuditActor actor,
+            String region) {
+        long chainId = authorityId == null ? 0L : authorityId;
+        String actorRole = actor.role();
 
         // The row lock on the chain head serialises appends to one chain across all nodes. The head is
         // created by the chain's first append only: an insert at every append cost a statement and waited

@@ -28,6 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class PcpView {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PcpView.class);
+
     private final PcpClient pcp;
     private final ContractRegistry contracts;
     private final UserDirectory directory;
@@ -43,6 +45,7 @@ public class PcpView {
         this.transmissions = transmissions;
         this.publisher = publisher;
         this.transactionTemplate = new TransactionTemplate(transactionManager);
+        this.transactionTemplate.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** @param statoContratto null until PCP knows the contract (before the SC1 is confirmed) */
@@ -95,11 +98,19 @@ public class PcpView {
             throw e;
         } finally {
             // The contract was read under the user's scope; the entry goes into its authority's chain
-            // whichever reader (an observer of another authority included) asked.
-            SystemScope.call(() -> transactionTemplate.execute(status -> {
-                publisher.publishEvent(new TransmissionAudited(contract.authorityId(), contract.id(), action, summary));
-                return null;
-            }));
+            // whichever reader (an observer of another authority included) asked. A failure to audit a
+            // failed read does not hide why the read failed.
+            try {
+                SystemScope.call(() -> transactionTemplate.execute(status -> {
+                    publisher.publishEvent(new TransmissionAudited(contract.authorityId(), contract.id(), action, summary));
+                    return null;
+                }));
+            } catch (RuntimeException auditFailure) {
+                if (!summary.containsKey("errore")) {
+                    throw auditFailure;
+                }
+                log.error("Lettura di PCP non riuscita e non registrata nel registro delle operazioni ({})", action, auditFailure);
+            }
         }
     }
 

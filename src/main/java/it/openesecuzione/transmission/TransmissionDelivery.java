@@ -22,7 +22,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -64,6 +63,10 @@ public class TransmissionDelivery implements DisposableBean {
      * that a claimed batch waits ready while the workers finish the previous one.
      */
     private final java.util.concurrent.Semaphore places;
+    /** Rows this node's workers hold or have queued: none is served twice at once. */
+    private final java.util.Set<Long> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Set when the application context closes. */
+    private volatile boolean stopping;
     /**
      * Who called PCP about a scheda now awaiting its outcome (the PcpCall of its conferma-scheda), by row:
      * its polls use it instead of preparing the row again, which reads the contract, the event, the
@@ -106,23 +109,19 @@ public class TransmissionDelivery implements DisposableBean {
         // PCP asked this node to wait: claiming rows now would only have each call refused before
         // it leaves the node, then rescheduled and audited (84,622 such refusals in 9 minutes of
         // bench/transmission-faults.sh before this check).
-        if (!pcp.pause().isZero()) {
+        if (!pcp.pause().isZero() || stopping) {
             return 0;
         }
-        List<Transmission> due = system(() -> transmissions.claim(node, properties.batchSize(), properties.lease(), clock.instant()));
-        List<Future<?>> running = new ArrayList<>();
+        Instant claimedAt = clock.instant();
+        List<Transmission> due = system(() -> transmissions.claim(node, properties.batchSize(), properties.lease(), claimedAt));
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(due.size());
         for (Transmission transmission : due) {
-            running.add(workers.submit(() -> SystemScope.run(() -> process(transmission))));
+            dispatch(transmission, claimedAt, done::countDown);
         }
-        for (Future<?> future : running) {
-            try {
-                future.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return due.size();
-            } catch (java.util.concurrent.ExecutionException e) {
-                log.error("Errore imprevisto nell'invio di una scheda a PCP", e.getCause());
-            }
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return due.size();
     }
@@ -132,13 +131,13 @@ public class TransmissionDelivery implements DisposableBean {
      * up and hands them to the workers without waiting for them, so that a slow call holds up only its
      * own contract (a round of {@link #deliverDue()} waits for its slowest row). A claim waits, for one
      * interval at most, until half the places are free: a claim costs about the same for one row as for
-     * fifty. Returns when a claim finds fewer rows due than places free, or PCP asked to wait; returns
-     * the rows dispatched, some perhaps still running.
+     * fifty. Returns when a claim finds fewer rows due than places free, PCP asked to wait or the node
+     * is stopping; returns the rows dispatched, some perhaps still running.
      */
     public int deliverAvailable() {
         int dispatched = 0;
         int worthwhile = Math.max(1, (properties.threads() + properties.batchSize()) / 2);
-        while (pcp.pause().isZero()) {
+        while (!stopping) {
             int free;
             try {
                 if (places.tryAcquire(worthwhile, properties.interval().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
@@ -151,33 +150,90 @@ public class TransmissionDelivery implements DisposableBean {
                 Thread.currentThread().interrupt();
                 return dispatched;
             }
-            int wanted = Math.min(free, properties.batchSize());
-            places.release(free - wanted);
-            List<Transmission> due;
+            // Every place taken here goes back below, whatever happens: to a row's worker when it ends,
+            // or at once for the places no row took.
+            int unused = free;
             try {
-                due = system(() -> transmissions.claim(node, wanted, properties.lease(), clock.instant()));
-            } catch (RuntimeException e) {
-                places.release(wanted);
-                throw e;
-            }
-            places.release(wanted - due.size());
-            for (Transmission transmission : due) {
-                workers.execute(() -> {
-                    try {
-                        SystemScope.run(() -> process(transmission));
-                    } catch (RuntimeException e) {
-                        log.error("Errore imprevisto nell'invio di una scheda a PCP", e);
-                    } finally {
-                        places.release();
-                    }
-                });
-            }
-            dispatched += due.size();
-            if (due.size() < wanted) {
-                return dispatched;
+                // Checked again after the wait: a 429 may have come meanwhile.
+                if (!pcp.pause().isZero() || stopping) {
+                    return dispatched;
+                }
+                int wanted = Math.min(free, properties.batchSize());
+                Instant claimedAt = clock.instant();
+                List<Transmission> due = system(() -> transmissions.claim(node, wanted, properties.lease(), claimedAt));
+                for (Transmission transmission : due) {
+                    unused--;
+                    dispatch(transmission, claimedAt, places::release);
+                }
+                dispatched += due.size();
+                if (due.size() < wanted) {
+                    return dispatched;
+                }
+            } finally {
+                places.release(unused);
             }
         }
         return dispatched;
+    }
+
+    /**
+     * Hands a claimed row to a worker; {@code done} runs once when the row is finished with (or not taken).
+     * A row this node already serves is not served twice: its lease may have run out while it waited for a
+     * worker, and this node claimed it again. A row that waited for longer than half its lease is first
+     * renewed, and left alone if it is no longer this node's (another node took it when the lease ran out).
+     */
+    private void dispatch(Transmission row, Instant claimedAt, Runnable done) {
+        if (!inFlight.add(row.id())) {
+            done.run();
+            return;
+        }
+        Runnable finish = () -> {
+            inFlight.remove(row.id());
+            done.run();
+        };
+        try {
+            workers.execute(() -> {
+                try {
+                    if (stopping) {
+                        giveBack(row);
+                        return;
+                    }
+                    Instant now = clock.instant();
+                    if (now.isAfter(claimedAt.plus(properties.lease().dividedBy(2)))
+                            && !system(() -> transmissions.renewLease(row.id(), node, now.plus(properties.lease())))) {
+                        return;
+                    }
+                    SystemScope.run(() -> process(row));
+                } catch (RuntimeException e) {
+                    log.error("Errore imprevisto nell'invio di una scheda a PCP", e);
+                } finally {
+                    finish.run();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // The node is shutting down: the row goes back to the queue for whichever node goes on.
+            try {
+                giveBack(row);
+            } finally {
+                finish.run();
+            }
+        }
+    }
+
+    /** Releases a claimed row that will not be served here, without an attempt: any node may take it at once. */
+    private void giveBack(Transmission row) {
+        try {
+            system(() -> transmissions.reschedule(row.id(), node, clock.instant(), row.lastError(), false, clock.instant()));
+        } catch (RuntimeException e) {
+            log.warn("Scheda {} del contratto {} non rilasciata ({}): un altro nodo la prenderà alla scadenza del lease",
+                    row.seq(), row.contractId(), e.getMessage());
+        }
+    }
+
+    /** The node is closing: no more claims, and rows not yet started go back to the queue. */
+    @org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
+    void stopping() {
+        stopping = true;
     }
 
     /** A scheda PCP rejected goes back in the queue, for instance after its data were corrected. */
@@ -596,6 +652,17 @@ public class TransmissionDelivery implements DisposableBean {
 
     @Override
     public void destroy() {
-        workers.shutdownNow();
+        // Rows still queued see the node stopping and go back to the queue at once; calls under way
+        // get a few seconds to finish and store their answer before the threads are interrupted.
+        stopping = true;
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

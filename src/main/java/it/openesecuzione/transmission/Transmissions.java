@@ -42,6 +42,9 @@ public interface Transmissions {
 
     boolean rejected(long id, String owner, List<PcpError> errori, String message, Instant now);
 
+    /** Extends this owner's lease of the row to {@code until}; false if the row is no longer the owner's. */
+    boolean renewLease(long id, String owner, Instant until);
+
     /** Tries again at {@code at}; {@code failed} counts an attempt (not for a poll still waiting). */
     boolean reschedule(long id, String owner, Instant at, String lastError, boolean failed, Instant now);
 

@@ -90,6 +90,58 @@ class AuditAtCommitTest {
         assertThat(actions(contract, "PROVA_")).containsExactly("PROVA_UNO", "PROVA_DUE");
     }
 
+    /** The entry names who made the change, even if the login changes before the transaction commits (DemoExecution). */
+    @Test
+    void theEntryNamesWhoWasLoggedInWhenTheChangeWasMade() {
+        long contract = contract();
+        long authority = authorityOf(contract);
+        it.openesecuzione.identity.PlatformUser rup = directory.findByUsername("genova.rup").orElseThrow();
+        it.openesecuzione.identity.AuthenticatedUser principal = () -> rup;
+
+        SystemScope.run(() -> transactions.executeWithoutResult(status -> {
+            org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                    org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(principal, null,
+                            List.of()));
+            try {
+                publisher.publishEvent(new Changed(authority, contract, "PROVA_AUTORE", Map.of()));
+            } finally {
+                org.springframework.security.core.context.SecurityContextHolder.clearContext();
+            }
+        }));
+
+        AuditEntry entry = SystemScope.call(() -> audit.forContract(contract)).stream()
+                .filter(e -> e.action().equals("PROVA_AUTORE")).findFirst().orElseThrow();
+        assertThat(entry.actorCodiceFiscale()).isEqualTo(rup.codiceFiscale());
+    }
+
+    /** Two transactions appending to the same two chains in opposite orders take the heads in one order: no deadlock. */
+    @Test
+    void entriesForSeveralChainsAreWrittenInChainOrder() throws Exception {
+        long first = contract();
+        long authority = authorityOf(first);
+        CountDownLatch bothPublished = new CountDownLatch(2);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> one = threads.submit(() -> SystemScope.run(() -> transactions.executeWithoutResult(status -> {
+                publisher.publishEvent(new Changed(authority, first, "PROVA_ORDINE_1", Map.of()));
+                publisher.publishEvent(new Changed(null, null, "PROVA_ORDINE_PIATTAFORMA_1", Map.of()));
+                bothPublished.countDown();
+                await(bothPublished);
+            })));
+            Future<?> two = threads.submit(() -> SystemScope.run(() -> transactions.executeWithoutResult(status -> {
+                publisher.publishEvent(new Changed(null, null, "PROVA_ORDINE_PIATTAFORMA_2", Map.of()));
+                publisher.publishEvent(new Changed(authority, first, "PROVA_ORDINE_2", Map.of()));
+                bothPublished.countDown();
+                await(bothPublished);
+            })));
+            one.get(30, TimeUnit.SECONDS);
+            two.get(30, TimeUnit.SECONDS);
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(actions(first, "PROVA_ORDINE")).containsExactlyInAnyOrder("PROVA_ORDINE_1", "PROVA_ORDINE_2");
+    }
+
     @Test
     void anEventOutsideATransactionIsRefusedRatherThanLost() {
         assertThatThrownBy(() -> publisher.publishEvent(new Changed(null, null, "PROVA_FUORI", Map.of())))

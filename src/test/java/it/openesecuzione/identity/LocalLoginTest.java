@@ -25,6 +25,33 @@ class LocalLoginTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("flywayDataSource")
+    javax.sql.DataSource superuser;
+
+    /**
+     * A login stored by another version of the platform (its classes changed since) cannot be read back:
+     * the session then asks for a new login, instead of failing every request until it expires.
+     */
+    @Test
+    void aSessionWrittenByAnotherVersionAsksForANewLoginInsteadOfFailing() {
+        Http browser = Http.browser(port, "savona.dl");
+        assertThat(browser.get("/contratti").statusCode()).isEqualTo(200);
+
+        // What a login serialised by a class that no longer matches looks like to this version: bytes it cannot read.
+        int changed = JdbcClient.create(superuser).sql("""
+                update spring_session_attributes set attribute_bytes = decode('aced0005737200', 'hex')
+                where attribute_name = 'SPRING_SECURITY_CONTEXT'
+                  and session_primary_id in (select primary_id from spring_session where principal_name = 'savona.dl')""")
+                .update();
+        assertThat(changed).isPositive();
+
+        HttpResponse<String> page = browser.get("/contratti");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
+        assertThat(Http.browser(port, "savona.dl").get("/contratti").statusCode()).isEqualTo(200);
+    }
+
     @Test
     void logsInWithTheFormAndShowsUserAuthorityAndRole() {
         String page = Http.browser(port, "genova.rup").get("/contratti").body();

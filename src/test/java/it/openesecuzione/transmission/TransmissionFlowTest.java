@@ -620,6 +620,58 @@ class TransmissionFlowTest {
         }
     }
 
+    /**
+     * A row whose lease runs out while this node still serves it (a slow call) is claimed again by the
+     * same node: it is not served a second time, so the scheda is not created twice on PCP.
+     */
+    @Test
+    void aRowReclaimedWhileThisNodeStillServesItIsNotServedTwice() throws Exception {
+        clock.set(clock.instant().plus(Duration.ofMinutes(4)));
+        java.util.concurrent.CountDownLatch slow = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger creations = new java.util.concurrent.atomic.AtomicInteger();
+        PcpClient slowPcp = (PcpClient) java.lang.reflect.Proxy.newProxyInstance(PcpClient.class.getClassLoader(),
+                new Class<?>[] {PcpClient.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("creaScheda")) {
+                        creations.incrementAndGet();
+                        slow.await(20, java.util.concurrent.TimeUnit.SECONDS);
+                    }
+                    try {
+                        return method.invoke(pcp, arguments);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        DeliveryProperties shortLease = new DeliveryProperties(false, Duration.ofMillis(50), 10, 2, Duration.ofSeconds(2),
+                null, null, null, null);
+        TransmissionDelivery node = new TransmissionDelivery(transmissions, slowPcp, executions, contracts, directory, publisher,
+                transactionManager, shortLease, clock);
+        try {
+            long contract = contract("Potatura dei platani di corso Italia");
+            record(contract, ExecutionApiTest.signing("2026-02-10", "2026-08-31", 1000));
+
+            node.deliverAvailable();
+            for (int i = 0; i < 100 && creations.get() == 0; i++) {
+                Thread.sleep(50);
+            }
+            clock.set(clock.instant().plus(Duration.ofSeconds(3)));
+            node.deliverAvailable();
+            slow.countDown();
+            for (int i = 0; i < 20 && !states(contract).equals(List.of("CONFERMATA")); i++) {
+                Thread.sleep(200);
+                clock.set(clock.instant().plus(Duration.ofSeconds(1)));
+                node.deliverAvailable();
+            }
+
+            assertThat(states(contract)).containsExactly("CONFERMATA");
+            assertThat(creations.get()).isEqualTo(1);
+            String idAppalto = Http.json(rup.get("/api/v1/contracts/" + contract)).findValue("idAppalto").asString();
+            assertThat(onPcp(UUID.fromString(idAppalto))).containsExactly("SC1:CONF");
+        } finally {
+            slow.countDown();
+            node.destroy();
+        }
+    }
+
     /** Who calls PCP about a contract's schede, as the delivery does. */
     private PcpCall callFor(long contract) {
         JsonNode contractView = Http.json(rup.get("/api/v1/contracts/" + contract));

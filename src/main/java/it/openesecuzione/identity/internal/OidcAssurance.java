@@ -16,10 +16,17 @@ import java.util.Map;
  * enforces ({@code default-level-of-assurance}).
  *
  * <p>Provider: from the claim {@code idpTypeClaim} when the gateway sends it (SPID, CIE, CNS, EIDAS
- * in any case, also within a longer value such as {@code spid-idp}); otherwise an eIDAS {@code acr}
- * means EIDAS, and anything else the installation's {@code defaultProvider}.
+ * in any case, also within a longer value such as {@code spid-idp}; any other value is refused);
+ * otherwise an eIDAS {@code acr} means EIDAS, and anything else the installation's {@code defaultProvider}.
  */
 record OidcAssurance(String idpTypeClaim, IdentityProvider defaultProvider, String defaultLevelOfAssurance) {
+
+    /** A level stated by the installation is checked at start-up, not at the first login. */
+    OidcAssurance {
+        if (defaultLevelOfAssurance != null && !defaultLevelOfAssurance.isBlank()) {
+            defaultLevelOfAssurance = new IdentityAssurance(defaultLevelOfAssurance.trim(), defaultProvider).levelOfAssurance();
+        }
+    }
 
     /** The token does not vouch for a level PCP accepts. */
     static final class Insufficient extends RuntimeException {
@@ -64,7 +71,7 @@ record OidcAssurance(String idpTypeClaim, IdentityProvider defaultProvider, Stri
 
     private IdentityProvider provider(Map<String, Object> claims) {
         Object stated = idpTypeClaim == null ? null : claims.get(idpTypeClaim);
-        if (stated != null) {
+        if (stated != null && !stated.toString().isBlank()) {
             String value = stated.toString().toUpperCase(Locale.ROOT);
             for (IdentityProvider provider : new IdentityProvider[] {IdentityProvider.EIDAS, IdentityProvider.SPID,
                     IdentityProvider.CIE, IdentityProvider.CNS}) {
@@ -72,6 +79,8 @@ record OidcAssurance(String idpTypeClaim, IdentityProvider defaultProvider, Stri
                     return provider;
                 }
             }
+            // Reported to ANAC with every scheda: a provider the platform cannot name is not guessed.
+            throw new Insufficient("idp_sconosciuto", "Tipo di identity provider non riconosciuto: " + stated);
         }
         Object acr = claims.get("acr");
         if (acr != null && acr.toString().toLowerCase(Locale.ROOT).contains("eidas.europa.eu")) {

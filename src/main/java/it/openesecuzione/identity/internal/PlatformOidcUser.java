@@ -10,13 +10,16 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 /** A user logged in through OpenID Connect (SPID/CIE gateway), matched by codice fiscale. */
 final class PlatformOidcUser extends DefaultOidcUser implements AuthenticatedUser {
 
+    /** Kept in the database with the session: a change of fields changes this too (SessionConfiguration). */
+    private static final long serialVersionUID = 2L;
+
     private final PlatformUser user;
     private final IdentityAssurance assurance;
 
     PlatformOidcUser(PlatformUser user, OidcIdToken idToken, OidcUserInfo userInfo, IdentityAssurance assurance) {
         super(Authorities.of(user), idToken, userInfo, "sub");
         this.user = user;
-        this.assurance = assurance;
+        this.assurance = java.util.Objects.requireNonNull(assurance, "assurance");
     }
 
     @Override

@@ -128,6 +128,12 @@ class JdbcTransmissions implements Transmissions {
     }
 
     @Override
+    public boolean renewLease(long id, String owner, Instant until) {
+        return jdbc.sql("update transmission set lease_until = ? where id = ? and lease_owner = ?")
+                .params(ts(until), id, owner).update() == 1;
+    }
+
+    @Override
     public boolean reschedule(long id, String owner, Instant at, String lastError, boolean failed, Instant now) {
         return jdbc.sql("""
                 update transmission set next_attempt_at = ?, last_error = ?, attempts = attempts + ?, updated_at = ?,

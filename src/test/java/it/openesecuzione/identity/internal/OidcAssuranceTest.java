@@ -50,10 +50,23 @@ class OidcAssuranceTest {
     }
 
     @ParameterizedTest
-    @CsvSource({ "cie, CIE", "SPID, SPID", "spid-idp, SPID", "CNS, CNS", "eidas, EIDAS", "something-else, SPID" })
+    @CsvSource({ "cie, CIE", "SPID, SPID", "spid-idp, SPID", "CNS, CNS", "eidas, EIDAS" })
     void theProviderComesFromTheConfiguredClaim(String stated, IdentityProvider provider) {
         assertThat(gateway.read(Map.of("acr", "https://www.spid.gov.it/SpidL2", "idp_type", stated)).provider())
                 .isEqualTo(provider);
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "password", "CUSTOM" })
+    void aProviderThePlatformCannotNameIsRefusedNotGuessed(String stated) {
+        assertThatThrownBy(() -> gateway.read(Map.of("acr", "https://www.spid.gov.it/SpidL2", "idp_type", stated)))
+                .isInstanceOfSatisfying(OidcAssurance.Insufficient.class, e -> assertThat(e.code()).isEqualTo("idp_sconosciuto"))
+                .hasMessageContaining(stated);
+    }
+
+    @Test
+    void aWrongStatedLevelStopsTheStartNotTheFirstLogin() {
+        assertThatThrownBy(() -> new OidcAssurance("idp_type", IdentityProvider.SPID, "2")).hasMessageContaining("3 o 4");
     }
 
     @Test
