@@ -579,17 +579,9 @@ class TransmissionFlowTest {
     @Test
     void aCallHeldBackByThePauseIsRescheduledWithoutAuditWhileARealRefusalIsAudited() {
         clock.set(clock.instant().plus(Duration.ofMinutes(3)));
-        PcpClient heldBack = (PcpClient) java.lang.reflect.Proxy.newProxyInstance(PcpClient.class.getClassLoader(),
-                new Class<?>[] {PcpClient.class}, (proxy, method, arguments) -> {
-                    if (method.getName().equals("creaScheda")) {
-                        throw new PcpException.Throttled(Duration.ofSeconds(3), true);
-                    }
-                    try {
-                        return method.invoke(pcp, arguments);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        PcpClient heldBack = beforeCreation(() -> {
+            throw new PcpException.Throttled(Duration.ofSeconds(3), true);
+        });
         TransmissionDelivery node = new TransmissionDelivery(transmissions, heldBack, executions, contracts, directory, publisher,
                 transactionManager, properties, clock);
         try {
@@ -629,18 +621,10 @@ class TransmissionFlowTest {
         clock.set(clock.instant().plus(Duration.ofMinutes(4)));
         java.util.concurrent.CountDownLatch slow = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.atomic.AtomicInteger creations = new java.util.concurrent.atomic.AtomicInteger();
-        PcpClient slowPcp = (PcpClient) java.lang.reflect.Proxy.newProxyInstance(PcpClient.class.getClassLoader(),
-                new Class<?>[] {PcpClient.class}, (proxy, method, arguments) -> {
-                    if (method.getName().equals("creaScheda")) {
-                        creations.incrementAndGet();
-                        slow.await(20, java.util.concurrent.TimeUnit.SECONDS);
-                    }
-                    try {
-                        return method.invoke(pcp, arguments);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        PcpClient slowPcp = beforeCreation(() -> {
+            creations.incrementAndGet();
+            slow.await(20, java.util.concurrent.TimeUnit.SECONDS);
+        });
         DeliveryProperties shortLease = new DeliveryProperties(false, Duration.ofMillis(50), 10, 2, Duration.ofSeconds(2),
                 null, null, null, null);
         TransmissionDelivery node = new TransmissionDelivery(transmissions, slowPcp, executions, contracts, directory, publisher,
@@ -670,6 +654,26 @@ class TransmissionFlowTest {
             slow.countDown();
             node.destroy();
         }
+    }
+
+    /** What a test does before each crea-scheda: wait, count, or throw instead. */
+    private interface BeforeCreation {
+        void run() throws Exception;
+    }
+
+    /** The context's PCP client, with {@code before} run ahead of every crea-scheda. */
+    private PcpClient beforeCreation(BeforeCreation before) {
+        return (PcpClient) java.lang.reflect.Proxy.newProxyInstance(PcpClient.class.getClassLoader(),
+                new Class<?>[] {PcpClient.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("creaScheda")) {
+                        before.run();
+                    }
+                    try {
+                        return method.invoke(pcp, arguments);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     /** Who calls PCP about a contract's schede, as the delivery does. */
