@@ -24,6 +24,11 @@ public interface ExecutionEvents {
     /** Marks the event annulled (ANAC annulled its scheda). */
     void annul(long contractId, int seq, Instant at);
 
-    /** Replaces the scheda of a recorded event with a corrected one. */
-    RecordedScheda replace(long contractId, int seq, SchedaDraft draft);
+    /**
+     * Replaces the scheda of a recorded event with a corrected one.
+     *
+     * @param by   codice fiscale of the user who corrects it
+     * @param with how that user logged in
+     */
+    RecordedScheda replace(long contractId, int seq, SchedaDraft draft, String by, it.openesecuzione.identity.IdentityAssurance with);
 }

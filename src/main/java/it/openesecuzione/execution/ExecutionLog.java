@@ -146,7 +146,7 @@ public class ExecutionLog {
     @Transactional
     public RecordedScheda correct(long contractId, int seq, EventRequest request) {
         Contract contract = contracts.find(contractId);
-        recorder(contract, "correggere");
+        PlatformUser corrector = recorder(contract, "correggere");
         List<RecordedScheda> all = events.history(contractId);
         RecordedScheda event = all.stream().filter(e -> e.seq() == seq).findFirst()
                 .orElseThrow(() -> new it.openesecuzione.shared.NotFoundException("Evento n. " + seq + " non trovato"));
@@ -169,7 +169,8 @@ public class ExecutionLog {
         }
         SchedaDraft corrected = new SchedaDraft(draft.code(), draft.versione(), draft.eventDate(), draft.anacForm(), draft.errors(),
                 warnings, draft.waitsForAnacId(), draft.relatedSeq(), draft.bodyParts());
-        RecordedScheda replaced = events.replace(contractId, seq, corrected);
+        RecordedScheda replaced = events.replace(contractId, seq, corrected, corrector.codiceFiscale(),
+                CurrentUser.assurance().orElseThrow());
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("scheda", code.name());
         summary.put("evento", seq);

@@ -13,14 +13,24 @@ import java.util.Map;
  * {@code relatedSeq} and {@code bodyParts} as in {@link SchedaDraft}; {@code annulled}: ANAC annulled
  * its scheda (rollback), so the event stays in the history but no rule counts it; {@code recordedWith}: how
  * the user who recorded it had logged in (null when unknown: recorded by the system, or before the
- * platform kept it).
+ * platform kept it); {@code correctedBy} and {@code correctedWith}: who corrected it last and how they
+ * had logged in (null if never corrected).
  */
 public record RecordedScheda(long id, long contractId, int seq, SchedaCode code, String versione, LocalDate eventDate,
         Map<String, Object> anacForm, String state, List<String> warnings, Instant recordedAt, String recordedBy,
-        Integer relatedSeq, Map<String, String> bodyParts, boolean annulled, IdentityAssurance recordedWith) {
+        Integer relatedSeq, Map<String, String> bodyParts, boolean annulled, IdentityAssurance recordedWith,
+        String correctedBy, IdentityAssurance correctedWith) {
 
     public RecordedScheda {
         bodyParts = Map.copyOf(bodyParts);
+    }
+
+    /** An event never corrected. */
+    public RecordedScheda(long id, long contractId, int seq, SchedaCode code, String versione, LocalDate eventDate,
+            Map<String, Object> anacForm, String state, List<String> warnings, Instant recordedAt, String recordedBy,
+            Integer relatedSeq, Map<String, String> bodyParts, boolean annulled, IdentityAssurance recordedWith) {
+        this(id, contractId, seq, code, versione, eventDate, anacForm, state, warnings, recordedAt, recordedBy, relatedSeq,
+                bodyParts, annulled, recordedWith, null, null);
     }
 
     /** An event whose recorder's login is not known. */

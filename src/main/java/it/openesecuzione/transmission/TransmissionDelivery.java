@@ -607,11 +607,14 @@ public class TransmissionDelivery implements DisposableBean {
         }
         StazioneAppaltante authority = directory.find(contract.authorityId()).orElseThrow();
         String rup = directory.findById(contract.terms().rupId()).map(PlatformUser::codiceFiscale).orElse(null);
-        String actor = event.recordedBy() != null ? event.recordedBy() : rup;
+        // Who acts: whoever corrected the event last, else whoever recorded it, with their login; the RUP
+        // with the platform's own credential when the system recorded it, or for an event recorded
+        // before the platform kept the login.
+        boolean corrected = event.correctedBy() != null && event.correctedWith() != null;
+        String actor = corrected ? event.correctedBy() : event.recordedBy() != null ? event.recordedBy() : rup;
         String role = actor != null && actor.equals(rup) ? "RP" : "DRP";
-        // The login of the person who recorded the event; the platform's own credential when the
-        // system recorded it, or when it was recorded before the platform kept the login.
-        IdentityAssurance assurance = event.recordedBy() != null && event.recordedWith() != null ? event.recordedWith()
+        IdentityAssurance assurance = corrected ? event.correctedWith()
+                : event.recordedBy() != null && event.recordedWith() != null ? event.recordedWith()
                 : IdentityAssurance.PLATFORM_ACCOUNT;
         PcpCall call = new PcpCall(idAppalto, authority.codiceAusa(), authority.codiceFiscale().value(), actor, role,
                 assurance, "oe-" + row.contractId() + "-" + row.seq());

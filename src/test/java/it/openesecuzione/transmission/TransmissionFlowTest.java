@@ -262,9 +262,9 @@ class TransmissionFlowTest {
         assertThat(Http.basic(port, "savona.rup").postJson("/api/v1/transmissions/" + id + "/resend", Map.of()).statusCode())
                 .isIn(403, 404);
 
-        // The RUP corrects the event: PCP's draft is replaced (modifica-scheda) and confirmed, and
-        // the contract's queue moves on.
-        HttpResponse<String> corrected = rup.putJson("/api/v1/contracts/" + contract + "/events/3", Map.of("type", "SA1", "data",
+        // The works director corrects the event: PCP's draft is replaced (modifica-scheda) in her name
+        // and confirmed, and the contract's queue moves on.
+        HttpResponse<String> corrected = Http.basic(port, "genova.dl").putJson("/api/v1/contracts/" + contract + "/events/3", Map.of("type", "SA1", "data",
                 Map.of("avanzamento", Map.of("denominazioneAvanzamento", "Anticipazione",
                         "modalitaPagamento", Map.of("idTipologica", "modalitaPagamento", "codice", "1"), "dataAvanzamento", "2026-03-10",
                         "impSal", 0, "avanzamento", Map.of("idTipologica", "avanzamento", "codice", "9"), "impAnticipazione", 89950,
@@ -275,6 +275,15 @@ class TransmissionFlowTest {
         assertThat(anacForm(sent(contract, 3))).extractingByKey("avanzamento").asString().contains("2026-03-12");
         List<String> calls = SystemScope.call(() -> audit.forContract(contract)).stream().map(AuditEntry::action).toList();
         assertThat(calls).contains("EVENTO_CORRETTO", "PCP_MODIFICA_SCHEDA");
+        UUID idScheda = UUID.fromString(rejected.path("trasmissione").path("idScheda").asString());
+        Map<String, Object> who = system(() -> jdbc.sql("select created_by::text as c, modified_by::text as m from pcpsim_scheda where id_scheda = ?")
+                .param(idScheda).query().singleRow());
+        assertThat(Http.JSON.readTree((String) who.get("c")).path("userCodiceFiscale").asString()).isEqualTo("RSSMRA75C12D969M");
+        JsonNode modifier = Http.JSON.readTree((String) who.get("m"));
+        assertThat(modifier.path("userCodiceFiscale").asString()).isEqualTo("BNCLRA80A41D969I");
+        assertThat(modifier.path("userRole").asString()).isEqualTo("DRP");
+        assertThat(modifier.path("userLoa").asString()).isEqualTo("3");
+        assertThat(modifier.path("userIdpType").asString()).isEqualTo("CUSTOM");
 
         // A confirmed scheda is not corrected.
         HttpResponse<String> late = rup.putJson("/api/v1/contracts/" + contract + "/events/3", Map.of("type", "SA1", "data",

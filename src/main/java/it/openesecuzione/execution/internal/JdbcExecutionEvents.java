@@ -56,14 +56,15 @@ class JdbcExecutionEvents implements ExecutionEvents {
     }
 
     @Override
-    public RecordedScheda replace(long contractId, int seq, SchedaDraft draft) {
+    public RecordedScheda replace(long contractId, int seq, SchedaDraft draft, String by, IdentityAssurance with) {
         jdbc.sql("""
                 update execution_event set event_date = ?, anac_form = ?::jsonb, scheda_state = ?, warnings = ?::jsonb,
-                       related_seq = ?, body_parts = ?::jsonb
+                       related_seq = ?, body_parts = ?::jsonb, corrected_by = ?, corrected_loa = ?, corrected_idp = ?
                 where contract_id = ? and seq = ?""")
                 .params(Date.valueOf(draft.eventDate()), json.writeValueAsString(draft.anacForm()),
                         draft.waitsForAnacId() ? "IN_ATTESA" : "PRONTA", json.writeValueAsString(draft.warnings()), draft.relatedSeq(),
-                        json.writeValueAsString(draft.bodyParts()), contractId, seq)
+                        json.writeValueAsString(draft.bodyParts()), by, with.levelOfAssurance(), with.provider().name(),
+                        contractId, seq)
                 .update();
         return find(contractId, seq).orElseThrow();
     }
@@ -87,6 +88,7 @@ class JdbcExecutionEvents implements ExecutionEvents {
                 json.readValue(row.getString("warnings"), TEXTS), row.getTimestamp("recorded_at").toInstant(),
                 row.getString("recorded_by"), (Integer) row.getObject("related_seq"),
                 json.readValue(row.getString("body_parts"), PARTS), row.getTimestamp("annulled_at") != null,
-                IdentityAssurance.stored(row.getString("recorded_loa"), row.getString("recorded_idp")));
+                IdentityAssurance.stored(row.getString("recorded_loa"), row.getString("recorded_idp")), row.getString("corrected_by"),
+                IdentityAssurance.stored(row.getString("corrected_loa"), row.getString("corrected_idp")));
     }
 }

@@ -89,8 +89,12 @@ public class Simulator {
         });
     }
 
-    /** modifica-scheda: replaces the whole scheda, which stays IN_LAV. */
-    public UUID modifica(JsonNode request) {
+    /**
+     * modifica-scheda: replaces the whole scheda, which stays IN_LAV.
+     *
+     * @param user the user claims of the call's tracking token, kept with the scheda; null when unknown
+     */
+    public UUID modifica(JsonNode request, Map<String, String> user) {
         allowOnly(request, "idScheda", "idAppalto", "scheda");
         UUID idScheda = requiredUuid(request, "idScheda", "ERR29");
         UUID idAppalto = requiredUuid(request, "idAppalto", "ERR26");
@@ -103,7 +107,7 @@ public class Simulator {
             requireState(stored, "IN_LAV");
             Instant now = clock.instant();
             String code = clean.path("codice").path("codice").asString();
-            store.replaceScheda(idScheda, code, clean.path("versione").asString(), clean, now);
+            store.replaceScheda(idScheda, code, clean.path("versione").asString(), clean, now, user);
             store.insertOperation(idAppalto, idScheda, code, "SC_MOD", "OK", "SC_MOD", null, now, now);
             return idScheda;
         });

@@ -100,13 +100,16 @@ public class SimulatorStore {
                 .query(SimulatorStore::scheda).optional();
     }
 
-    public void replaceScheda(UUID idScheda, String codice, String versione, JsonNode scheda, Instant now) {
+    /** @param modifiedBy the user claims of the modifying call's tracking token; null when unknown */
+    public void replaceScheda(UUID idScheda, String codice, String versione, JsonNode scheda, Instant now,
+            Map<String, String> modifiedBy) {
         jdbc.sql("""
                 update pcpsim_scheda set codice = :codice, versione = :versione, scheda = cast(:scheda as jsonb),
-                    modified_at = :now
+                    modified_at = :now, modified_by = cast(:by as jsonb)
                 where id_scheda = :id""")
                 .param("id", idScheda).param("codice", codice).param("versione", versione)
-                .param("scheda", JSON.writeValueAsString(scheda)).param("now", Timestamp.from(now)).update();
+                .param("scheda", JSON.writeValueAsString(scheda)).param("now", Timestamp.from(now))
+                .param("by", modifiedBy == null ? null : JSON.writeValueAsString(modifiedBy)).update();
     }
 
     public void setState(UUID idScheda, String stato, Instant now) {

@@ -39,8 +39,9 @@ class ComunicaPostPubblicazioneApi extends PcpEndpoint {
     }
 
     @PostMapping("/modifica-scheda")
-    ResponseEntity<String> modificaScheda(@RequestBody(required = false) String body) {
-        UUID idScheda = simulator.modifica(json(body));
+    ResponseEntity<String> modificaScheda(@RequestBody(required = false) String body,
+            @RequestAttribute(name = SimulatorGate.USER, required = false) Map<String, String> user) {
+        UUID idScheda = simulator.modifica(json(body), user);
         return ok(envelope("Operazione Effettuata", "Modifica eseguita con successo").put("idScheda", idScheda.toString()));
     }
 
