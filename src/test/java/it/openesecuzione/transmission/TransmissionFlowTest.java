@@ -498,8 +498,7 @@ class TransmissionFlowTest {
      */
     @Test
     void twoNodesDeliverTheSameQueueWithoutDuplicates() throws Exception {
-        TransmissionDelivery other = new TransmissionDelivery(transmissions, pcp, executions, contracts, directory, publisher,
-                transactionManager, properties, clock);
+        TransmissionDelivery other = node(pcp, properties);
         List<Long> signed = new java.util.ArrayList<>();
         for (int i = 0; i < 12; i++) {
             long contract = contract("Manutenzione del verde, zona " + i);
@@ -591,8 +590,7 @@ class TransmissionFlowTest {
         PcpClient heldBack = beforeCreation(() -> {
             throw new PcpException.Throttled(Duration.ofSeconds(3), true);
         });
-        TransmissionDelivery node = new TransmissionDelivery(transmissions, heldBack, executions, contracts, directory, publisher,
-                transactionManager, properties, clock);
+        TransmissionDelivery node = node(heldBack, properties);
         try {
             long contract = contract("Sfalcio delle aiuole di Nervi");
             record(contract, ExecutionApiTest.signing("2026-02-10", "2026-08-31", 1000));
@@ -636,8 +634,7 @@ class TransmissionFlowTest {
         });
         DeliveryProperties shortLease = new DeliveryProperties(false, Duration.ofMillis(50), 10, 2, Duration.ofSeconds(2),
                 null, null, null, null);
-        TransmissionDelivery node = new TransmissionDelivery(transmissions, slowPcp, executions, contracts, directory, publisher,
-                transactionManager, shortLease, clock);
+        TransmissionDelivery node = node(slowPcp, shortLease);
         try {
             long contract = contract("Potatura dei platani di corso Italia");
             record(contract, ExecutionApiTest.signing("2026-02-10", "2026-08-31", 1000));
@@ -663,6 +660,12 @@ class TransmissionFlowTest {
             slow.countDown();
             node.destroy();
         }
+    }
+
+    /** Another delivery node on this context's database, calling PCP through {@code client}. */
+    private TransmissionDelivery node(PcpClient client, DeliveryProperties settings) {
+        return new TransmissionDelivery(transmissions, client, executions, contracts, directory, publisher, transactionManager,
+                settings, clock);
     }
 
     /** What a test does before each crea-scheda: wait, count, or throw instead. */
@@ -742,8 +745,7 @@ class TransmissionFlowTest {
         // pause, so that no pause after a 429 reaches from one test into another.
         clock.set(clock.instant().plus(Duration.ofMinutes(2)));
         RecordingPcpClient recording = new RecordingPcpClient(pcp);
-        TransmissionDelivery node = new TransmissionDelivery(transmissions, recording, executions, contracts, directory, publisher,
-                transactionManager, properties, clock);
+        TransmissionDelivery node = node(recording, properties);
         try {
             long throttled = contract("Pulizia dei rivi di Sturla");
             record(throttled, ExecutionApiTest.signing("2026-02-10", "2026-08-31", 1000));
@@ -772,8 +774,7 @@ class TransmissionFlowTest {
         clock.set(clock.instant().plus(Duration.ofMinutes(3)));
         RecordingPcpClient recording = new RecordingPcpClient(pcp);
         recording.pollsStillChecking.set(2);
-        TransmissionDelivery node = new TransmissionDelivery(transmissions, recording, executions, contracts, directory, publisher,
-                transactionManager, properties, clock);
+        TransmissionDelivery node = node(recording, properties);
         try {
             long contract = contract("Manutenzione delle fontanelle di Nervi");
             record(contract, ExecutionApiTest.signing("2026-02-10", "2026-08-31", 1000));

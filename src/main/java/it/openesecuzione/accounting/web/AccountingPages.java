@@ -41,7 +41,6 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -802,43 +801,32 @@ class AccountingPages {
         }
 
         Integer integer(String name, boolean required) {
-            String text = text(name);
-            if (text == null) {
-                if (required) {
-                    unreadable(name, null, "Indicare un numero intero di giorni");
-                }
+            if (required && text(name) == null) {
+                unreadable(name, null, "Indicare un numero intero di giorni");
                 return null;
             }
-            try {
-                return Integer.valueOf(text);
-            } catch (NumberFormatException e) {
-                unreadable(name, text, "Scrivere un numero intero (es. 30)");
-                return null;
-            }
+            return parsed(name, Integer::valueOf, "Scrivere un numero intero (es. 30)");
         }
 
         Long id(String name) {
-            String text = text(name);
-            if (text == null) {
-                return null;
-            }
-            try {
-                return Long.valueOf(text);
-            } catch (NumberFormatException e) {
-                unreadable(name, text, "Scelta non valida");
-                return null;
-            }
+            return parsed(name, Long::valueOf, "Scelta non valida");
         }
 
         LocalDate date(String name) {
+            return parsed(name, text -> text.contains("/") ? LocalDate.parse(text, IT_DATE) : LocalDate.parse(text),
+                    "Data non valida: scrivere la data come gg/mm/aaaa");
+        }
+
+        /** The field read by {@code parse}; null when empty, or when unreadable (noted with {@code message}). */
+        private <T> T parsed(String name, java.util.function.Function<String, T> parse, String message) {
             String text = text(name);
             if (text == null) {
                 return null;
             }
             try {
-                return text.contains("/") ? LocalDate.parse(text, IT_DATE) : LocalDate.parse(text);
-            } catch (DateTimeParseException e) {
-                unreadable(name, text, "Data non valida: scrivere la data come gg/mm/aaaa");
+                return parse.apply(text);
+            } catch (IllegalArgumentException | java.time.DateTimeException e) {
+                unreadable(name, text, message);
                 return null;
             }
         }
